@@ -1,0 +1,54 @@
+# The verbs a teacher uses.  `make help` lists them.
+#   make lab        set up (first time only) and open the course in JupyterLab
+#   make test       set up (first time only) and run every test and notebook
+#   make student    regenerate the student edition from the solution notebooks
+#   make solutions  re-run every solution notebook in place, in a fresh kernel
+#   make course ARTICLE=path/to/article.txt   run the course on another article
+#   make html       render the solved course as a static website in build/html
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: help setup lab test student solutions nav course html bench clean
+
+help:
+	@sed -n '2,9p' Makefile | sed 's/^# *//'
+
+# Create the virtual environment once.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Install (again only when requirements.txt or pyproject.toml changed), then
+# warm matplotlib's font cache so no notebook prints "building the font cache".
+$(STAMP): requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -c "import matplotlib.pyplot, helpers"
+	@touch $@
+
+setup: $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+student: $(STAMP)
+	$(BIN)/python -m tools.student $(if $(FORCE),--force)
+
+solutions: $(STAMP)
+	$(BIN)/python -m tools.solutions
+
+nav: $(STAMP)
+	$(BIN)/python -m tools.navigation
+
+course: $(STAMP)
+	$(BIN)/python -m tools.course "$(ARTICLE)"
+
+html: $(STAMP)
+	$(BIN)/python -m tools.html
+
+clean:
+	rm -rf build
