@@ -20,3 +20,9 @@ __all__ = [
     "NotUTF8Error", "Quote", "Span", "available_seeds", "find_quotes", "find_stray_quote_marks",
     "load_article", "quoted_share", "split_sentences", "word_spans",
 ]
+from .display import evidence_table, highlight, setup_notebook, shorten
+
+__all__ += ["evidence_table", "highlight", "setup_notebook", "shorten"]
+from .exercises import check
+
+__all__ += ["check"]

@@ -1,0 +1,112 @@
+"""Instant feedback on exercises.
+
+Each exercise in a notebook is followed by a check::
+
+    check("01.1", n_paragraphs, article)
+
+which answers in one of three ways:
+
+* ``⏳ not answered yet`` -- the answer is still the placeholder ``...``;
+* ``✅ correct`` -- with a sentence that says why it is right;
+* ``❌ not yet`` -- with a hint that teaches, never the answer itself.
+
+The checks compare your answer with what the helpers compute on the article
+you are working on, so they stay right when you analyse another article.
+They live in one module per notebook (``ex01_reading.py``, ...), each check
+registered with ``@exercise("NN.M")``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["check", "exercise", "Feedback", "correct", "not_yet", "is_unanswered", "registered"]
+
+_CHECKS: dict[str, Callable] = {}
+_loaded = False
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of a check: ``status`` is "unanswered", "correct" or "not yet"."""
+
+    exercise: str
+    status: str
+    message: str
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "correct"
+
+    def __repr__(self) -> str:
+        icon = {"unanswered": "⏳", "correct": "✅", "not yet": "❌"}[self.status]
+        label = {"unanswered": "not answered yet", "correct": "correct", "not yet": "not yet"}[self.status]
+        return f"{icon} Exercise {self.exercise}: {label}. {self.message}".rstrip()
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+
+def correct(message: str = "") -> tuple[str, str]:
+    """Return this from a check when the answer is right (say why)."""
+    return ("correct", message)
+
+
+def not_yet(hint: str) -> tuple[str, str]:
+    """Return this from a check when the answer is not right yet (give a hint, not the answer)."""
+    return ("not yet", hint)
+
+
+def is_unanswered(answer) -> bool:
+    """True for the placeholder ``...`` (also inside a list, tuple, set or dict)."""
+    if answer is Ellipsis:
+        return True
+    if isinstance(answer, (list, tuple, set, frozenset)):
+        return any(is_unanswered(a) for a in answer)
+    if isinstance(answer, dict):
+        return any(is_unanswered(a) for a in answer.values()) or Ellipsis in answer
+    return False
+
+
+def exercise(exercise_id: str):
+    """Register a check function ``f(answer, article) -> correct(...) | not_yet(...)``."""
+
+    def register(function: Callable) -> Callable:
+        if exercise_id in _CHECKS and _CHECKS[exercise_id] is not function:
+            raise ValueError(f"two checks registered for exercise {exercise_id}")
+        _CHECKS[exercise_id] = function
+        return function
+
+    return register
+
+
+def _load_all() -> None:
+    global _loaded
+    if not _loaded:
+        for module in pkgutil.iter_modules(__path__):
+            importlib.import_module(f"{__name__}.{module.name}")
+        _loaded = True
+
+
+def registered() -> list[str]:
+    """The ids of every exercise that has a check."""
+    _load_all()
+    return sorted(_CHECKS)
+
+
+def check(exercise_id: str, answer, article=None) -> Feedback:
+    """Check ``answer`` to exercise ``exercise_id`` (on ``article``; the course article if omitted)."""
+    _load_all()
+    if exercise_id not in _CHECKS:
+        raise KeyError(f"no check for exercise {exercise_id!r}; known: {', '.join(sorted(_CHECKS))}")
+    if is_unanswered(answer):
+        return Feedback(exercise_id, "unanswered", "Replace the ... with your answer and run the cell again.")
+    if article is None:
+        from ..article import load_article
+
+        article = load_article()
+    status, message = _CHECKS[exercise_id](answer, article)
+    return Feedback(exercise_id, status, message)
