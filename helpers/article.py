@@ -74,7 +74,7 @@ SENTENCE_STARTERS = {
 #: What counts as a word: letters or digits, with inner hyphens and apostrophes
 #: (ex-Twitter, Editor’s, don't stay whole).
 WORD = re.compile(r"[^\W_]+(?:[-‐'’][^\W_]+)*")
-_TERMINAL = re.compile(r"[.!?…]+[”\"»’')\]]*(?=\s)")
+_TERMINAL = re.compile(r"[.!?…]+(?:[”\"»’')\]]|[ \u00a0\u202f]»)*(?=\s)")
 _OPENERS = "“\"«‘'(["
 _SPACES = re.compile(r"\s*")
 _HTML = re.compile(r"</?(?:p|div|span|a|b|i|em|strong|br|script|style|html|body|head|h[1-6]|ul|li|img|iframe)\b[^>]*>"
@@ -263,8 +263,8 @@ def _is_subheading(block: str) -> bool:
 
 def _warnings(text: str, name: str) -> list[str]:
     notes = []
-    tags = sorted({m.group(0).split()[0].rstrip(">").lower() + ">" if m.group(0).startswith("<") else m.group(0)
-                   for m in _HTML.finditer(text)})
+    tags = sorted({"<" + m.group(0).strip("</>").split()[0].lower() + ">" if m.group(0).startswith("<")
+                   else m.group(0) for m in _HTML.finditer(text)})
     if tags:
         notes.append(f"{name} contains HTML markup ({', '.join(tags[:5])}): counts include it as text. "
                      "Save the article as plain text (copy the page text, not its source) for clean results.")

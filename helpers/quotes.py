@@ -118,13 +118,24 @@ def find_stray_quote_marks(text) -> list[tuple[int, str]]:
 
 
 def quoted_share(text) -> float:
-    """Share of the characters of ``text`` that stand inside (outer) quotation marks, 0 to 1."""
+    """Share of the words of ``text`` that stand inside quotation marks, from 0 to 1.
+
+    Words inside a nested quotation count once.  Quotation marks themselves are
+    not words, so ``“abc”`` is entirely quoted.
+    """
+    from .article import WORD  # late import: article imports this module
+
     text_str = getattr(text, "text", text)
-    letters = sum(1 for c in text_str if not c.isspace())
-    if not letters:
+    words = [m.start() for m in WORD.finditer(text_str)]
+    if not words:
         return 0.0
-    inside = sum(1 for q in find_quotes(text_str) if q.level == 0 for c in q.text if not c.isspace())
-    return inside / letters
+    spans = sorted((q.start, q.end) for q in find_quotes(text_str) if q.level == 0)
+    starts = [a for a, _ in spans]
+    inside = 0
+    for w in words:
+        k = bisect.bisect_right(starts, w) - 1
+        inside += k >= 0 and w < spans[k][1]
+    return inside / len(words)
 
 
 def _opens_with_quote(block: str) -> bool:

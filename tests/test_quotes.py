@@ -1,0 +1,119 @@
+"""Tests of helpers.quotes: every quotation-mark style, nesting, unbalanced quotes, the seed."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import find_quotes, find_stray_quote_marks, load_article, quoted_share
+
+
+def texts(text):
+    return [q.text for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said “stop now” and left.", ["stop now"]),
+    ('He said "stop now" and "go" later.', ["stop now", "go"]),
+    ("Il a dit « stop » hier.", ["stop"]),
+    ("Er sagte „Halt“ gestern.", ["Halt"]),
+    ("“They call it ‘a lie’,” she said.", ["They call it ‘a lie’,", "a lie"]),
+    ('"They call it \'a lie\'," she said.', ["They call it 'a lie',", "a lie"]),
+    ("It was ‘fine’, she wrote.", ["fine"]),
+])
+def test_quotation_styles(text, expected):
+    assert texts(text) == expected
+
+
+def test_offsets_point_at_the_content_without_marks_or_spaces():
+    text = "Il a dit «  stable  » hier."
+    [quote] = find_quotes(text)
+    assert text[quote.start:quote.end] == quote.text == "stable"
+    assert (quote.open_mark, quote.close_mark) == ("«", "»")
+
+
+def test_apostrophes_are_not_quotes():
+    assert texts("The Editor’s note and Azerbaijan’s offensive, don't panic.") == []
+
+
+def test_mixed_pair_from_the_seed_is_one_quote_flagged_mixed():
+    [quote] = find_quotes("the situation was “stable » and calm")
+    assert quote.text == "stable"
+    assert quote.mixed and not quote.unbalanced
+
+
+def test_unbalanced_quote_closes_at_paragraph_end():
+    text = "He said “this never ends. It goes on.\n\nNext paragraph here."
+    [quote] = find_quotes(text)
+    assert quote.unbalanced and quote.close_mark == ""
+    assert quote.text == "this never ends. It goes on."
+
+
+def test_quote_continuing_over_paragraphs_is_not_unbalanced():
+    text = "“First part of the statement.\n\n“Second part,” she said."
+    first, second = find_quotes(text)
+    assert first.continues and not first.unbalanced
+    assert second.text == "Second part," and not second.unbalanced
+
+
+def test_new_opening_mark_before_a_close_ends_the_previous_quote():
+    first, second = find_quotes("He said “one and then “two” later.")
+    assert first.unbalanced and first.text == "one and then"
+    assert second.text == "two" and not second.unbalanced
+
+
+def test_stray_single_mark_opens_nothing():
+    text = "under Armenian control. ‘Azerbaijan. Azerbaijani services accused “saboteurs”."
+    assert texts(text) == ["saboteurs"]
+    assert find_stray_quote_marks(text) == [(text.index("‘"), "‘")]
+
+
+def test_closing_mark_with_nothing_open_is_ignored():
+    assert texts("A stray ” mark and then “a quote”.") == ["a quote"]
+
+
+def test_accepts_an_article():
+    article = load_article(text="Headline\n\nShe said “yes”.")
+    assert texts(article) == ["yes"]
+
+
+def test_rejects_other_types():
+    with pytest.raises(TypeError):
+        find_quotes(42)
+
+
+# --- the seed --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_article()
+
+
+def test_seed_quotes_all_point_into_the_text(seed):
+    quotes = find_quotes(seed)
+    assert quotes, "the seed is full of quotations"
+    for q in quotes:
+        assert seed.text[q.start:q.end] == q.text
+        assert seed.text[q.start - len(q.open_mark) - 1: q.start].strip().endswith(q.open_mark)
+
+
+def test_seed_quotes_are_balanced_but_one_is_mixed(seed):
+    quotes = find_quotes(seed)
+    assert not any(q.unbalanced for q in quotes)
+    assert [q.text for q in quotes if q.mixed] == ["stable"]
+    assert all(q.level == 0 for q in quotes)
+
+
+def test_seed_headline_quote_and_a_two_sentence_quote(seed):
+    quotes = find_quotes(seed)
+    assert quotes[0].text == "ethnic cleansing" and quotes[0].start < seed.paragraphs[0].start
+    assert any(q.text.startswith("The number of civilian injuries increased to 23. The reported") for q in quotes)
+
+
+def test_seed_stray_mark(seed):
+    assert find_stray_quote_marks(seed) == [(seed.text.index("‘Azerbaijan"), "‘")]
+
+
+def test_quoted_share_is_between_zero_and_one_and_counts_only_quotes():
+    assert quoted_share("No quotes at all.") == 0
+    assert quoted_share("“abc”") == 1
+    assert quoted_share("ab “cd”") == pytest.approx(0.5)
