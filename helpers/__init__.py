@@ -26,3 +26,6 @@ __all__ += ["evidence_table", "highlight", "setup_notebook", "shorten"]
 from .exercises import check
 
 __all__ += ["check"]
+from . import plots, reading
+
+__all__ += ["plots", "reading"]

@@ -59,8 +59,9 @@ def bar_chart(values: Mapping, *, title: str, xlabel: str, ylabel: str, horizont
     """Bars for a mapping (or pandas Series) of label -> number, in the order given."""
     _require_labels(title, xlabel, ylabel)
     ax = _axes(ax)
-    labels = [str(k) for k in values.keys()]
-    numbers = list(values.values())
+    pairs = list(values.items())  # works for a dict and a pandas Series
+    labels = [str(k) for k, _ in pairs]
+    numbers = [v for _, v in pairs]
     colors = color or PALETTE[0]
     if horizontal:
         bars = ax.barh(labels, numbers, color=colors)
