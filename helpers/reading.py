@@ -114,32 +114,41 @@ def proper_names(article: Article, min_mentions: int = 1) -> pd.DataFrame:
 
     A name is a run of capitalised words, which may contain the small words in
     ``NAME_CONNECTORS`` ("Ministry of Defense").  A capitalised word that only
-    ever appears at the start of a sentence ("Tensions", "Furthermore") is not
+    ever appears at the start of a sentence ("Tensions", "Yesterday") is not
     counted: capitals there are grammar, not names.  This is a rough, readable
-    rule -- it finds "Nikol Pashinian" and "Stepanakert", and it also finds
-    adjectives such as "Armenian" (an adjective of a name).
+    rule -- it finds "Nikol Pashinian" and "Stepanakert"; it also finds
+    adjectives such as "Armenian", and it cuts "French" from "French Ministry
+    of Foreign Affairs" when that phrase opens a sentence.
     """
     starts_of_sentences = {s.start + (len(s) - len(s.lstrip("“\"«‘'(["))) for s in article.sentences}
     texts = ([article.title] if article.title is not None else []) + list(article.paragraphs)
     connector = "|".join(re.escape(c) for c in sorted(NAME_CONNECTORS, key=len, reverse=True))
     cap = r"(?:[A-Z][\w’'-]*)"
     pattern = re.compile(rf"{cap}(?:\s+(?:(?:{connector})\s+)?{cap})*")
-    mid_sentence: set[str] = set()
-    found: list[tuple[str, int, bool]] = []
+    # First pass: which capitalised words ever appear in the middle of a sentence?
+    runs: list[tuple[str, int, bool]] = []
+    mid_sentence_words: set[str] = set()
     for block in texts:
         for m in pattern.finditer(block):
-            name = _LEADING.sub("", m.group(0))
-            name = re.sub(r"’s$|'s$", "", name)
-            if not name or not name[0].isupper():
-                continue
-            at_start = (block.start + m.start()) in starts_of_sentences or m.start() == 0
-            if not at_start:
-                mid_sentence.add(name)
-            found.append((name, block.start + m.start(), at_start))
+            offset = block.start + m.start()
+            at_start = offset in starts_of_sentences or m.start() == 0
+            runs.append((m.group(0), offset, at_start))
+            words = m.group(0).split()
+            mid_sentence_words.update(words if not at_start else words[1:])
+    # Second pass: at the start of a sentence, drop leading words never capitalised elsewhere.
     counts: Counter = Counter()
     first: dict[str, int] = {}
-    for name, offset, at_start in found:
-        if at_start and name not in mid_sentence and " " not in name:
+    for run, offset, at_start in runs:
+        name = _LEADING.sub("", run)
+        offset += len(run) - len(name)
+        if at_start:
+            words = name.split()
+            while words and words[0] not in mid_sentence_words:
+                offset += len(words[0]) + 1
+                words = words[1:]
+            name = " ".join(words)
+        name = re.sub(r"’s$|'s$", "", name)
+        if not name or not name[0].isupper() or name.split()[-1] in NAME_CONNECTORS:
             continue
         counts[name] += 1
         first.setdefault(name, offset)
