@@ -105,8 +105,9 @@ def inject_article(nb, article_path: Path):
 
 
 def failing_cell(nb) -> str:
-    """Describe the first cell with an error output: its number and first line."""
-    for number, cell in enumerate(nb.cells, start=1):
+    """Describe the first cell with an error output: its number (as in the original notebook) and first line."""
+    cells = [c for c in nb.cells if "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
+    for number, cell in enumerate(cells, start=1):
         for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
             if output.get("output_type") == "error":
                 evalue = one_line(output.get("evalue", ""))[:200]
@@ -157,6 +158,8 @@ def run_course(article: str, notebooks: Path = NOTEBOOKS, out: Path = BUILD) -> 
 
     out_dir = out / article_path.stem
     out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in [*out_dir.glob("[0-9][0-9]_*.ipynb"), *out_dir.glob("[0-9][0-9]_*.html")]:
+        stale.unlink()  # pages of an earlier run must not pass for this one's
     exporter = make_exporter()
     print(f"Running {len(sources)} notebooks on {article_path.name} into {out_dir}")
     outcomes = []
@@ -166,7 +169,8 @@ def run_course(article: str, notebooks: Path = NOTEBOOKS, out: Path = BUILD) -> 
         took = time.perf_counter() - started
         print(f"  {'ok  ' if outcome.ok else 'FAIL'} {source.name} ({took:.1f} s){': ' + outcome.message if outcome.message else ''}")
         outcomes.append(outcome)
-    write_index(out_dir, [out_dir / s.name for s in sources], title=f"The course on {article_path.name}")
+    written = [out_dir / s.name for s in sources if (out_dir / s.name).is_file()]
+    write_index(out_dir, written, title=f"The course on {article_path.name}")
     failed = [o for o in outcomes if not o.ok]
     if failed:
         for o in failed:

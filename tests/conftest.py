@@ -1,0 +1,90 @@
+"""Shared test settings and fixtures.
+
+* Hypothesis runs the ``ci`` profile: a modest number of examples, no
+  deadline (a slow machine is not a bug), derandomized so every run tests the
+  same inputs.  ``HYPOTHESIS_PROFILE=dev`` explores more.
+* Tests marked ``slow`` (the whole course executed again on another article)
+  run only with ``RUN_SLOW=1``: they repeat what the notebooks' own tests do.
+* Tests marked ``browser`` need Chromium at ``/usr/bin/chromium`` and the
+  ``playwright`` package; without them they are skipped with the reason,
+  unless ``REQUIRE_BROWSER=1`` (CI), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = Path(__file__).resolve().parent / "articles"
+CHROMIUM = Path("/usr/bin/chromium")
+
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, derandomize=True, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", max_examples=500, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("RUN_SLOW") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow: runs the whole course again; set RUN_SLOW=1 to include it")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Path of Debian's Chromium; skips (or fails with REQUIRE_BROWSER=1) when it or Playwright is missing."""
+    problems = []
+    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
+        problems.append(f"no Chromium at {CHROMIUM} (install it with: apt-get install chromium)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        problems.append("the playwright package is not installed (pip install -r requirements.txt)")
+    if problems:
+        reason = "; ".join(problems)
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+        pytest.skip(f"browser test skipped: {reason}")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The course article as text."""
+    from helpers.article import DEFAULT_SEED, SEEDS_DIR
+
+    return (SEEDS_DIR / DEFAULT_SEED).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def city_council_path() -> Path:
+    """A test article on another topic: straight quotes, an anonymous source, <b>, <script> and &."""
+    return ARTICLES / "city_council.txt"
+
+
+@pytest.fixture()
+def bad_articles(tmp_path) -> dict[str, Path]:
+    """Files that are not articles, by what is wrong with them."""
+    files = {
+        "missing": tmp_path / "no_such_article.txt",
+        "empty": tmp_path / "empty.txt",
+        "blank": tmp_path / "blank.txt",
+        "latin1": tmp_path / "latin1.txt",
+        "binary": tmp_path / "image.png",
+        "folder": tmp_path / "a_folder",
+    }
+    files["empty"].write_bytes(b"")
+    files["blank"].write_text("  \n\n\t \n", encoding="utf-8")
+    files["latin1"].write_bytes("Le ministère a déclaré « non ».\n".encode("latin-1"))
+    files["binary"].write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    files["folder"].mkdir()
+    return files
