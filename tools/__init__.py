@@ -1,0 +1,13 @@
+"""Course tooling: the commands behind ``make student``, ``make nav``, ``make solutions``, ...
+
+Students never import this package; it keeps the two editions of the course in step.
+
+* :mod:`tools.notebooks`  -- find the solution notebooks, read and write them byte for byte the same way.
+* :mod:`tools.student`    -- ``python -m tools.student [--force]``: write the student edition.
+* :mod:`tools.navigation` -- ``python -m tools.navigation``: rewrite the navigation cells.
+* :mod:`tools.solutions`  -- ``python -m tools.solutions [notebooks...]``: re-run the solution notebooks.
+* :mod:`tools.course`     -- ``make course ARTICLE=...``: run the whole course on another article.
+* :mod:`tools.html`       -- ``make html``: the solved course as a static website.
+
+Run them from the top folder of the course (the Makefile does).
+"""
