@@ -29,3 +29,10 @@ __all__ += ["check"]
 from . import plots, reading
 
 __all__ += ["plots", "reading"]
+from .readability import (
+    ReadabilityWarning, compare_scores, hardest_sentences, paragraph_scores, readability_scores, sentence_scores,
+    sentence_length_distribution, voice_scores, word_drivers,
+)
+
+__all__ += ["ReadabilityWarning", "compare_scores", "hardest_sentences", "paragraph_scores", "readability_scores",
+            "sentence_scores", "sentence_length_distribution", "voice_scores", "word_drivers"]
