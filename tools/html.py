@@ -33,6 +33,7 @@ BUILD = ROOT / "build" / "html"
 _HEADING = re.compile(r"^#\s+(\d+)\s*·\s*(.+?)\s*$", re.MULTILINE)
 _TIME = re.compile(r"\*\*Time:\*\*\s*about\s+(\d+)\s+minutes", re.IGNORECASE)
 _NOTEBOOK_LINK = re.compile(r'href="(?:\./)?(\d\d_[\w-]+)\.ipynb(#[^"]*)?"')
+_COURSE_MAP_LINK = re.compile(r'href="(?:\.\./)+README\.md(?:#[^"]*)?"')
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -92,14 +93,17 @@ def make_exporter():
     return HTMLExporter(template_name="lab")
 
 
-def render_html(nb, target: Path, exporter=None) -> Path:
+def render_html(nb, target: Path, exporter=None, course_map: str = "index.html") -> Path:
     """Write ``nb`` as an HTML page (stored outputs only, nothing runs); return ``target``.
 
-    Links to sibling notebooks (``NN_topic.ipynb``) become links to their pages.
+    Links to sibling notebooks (``NN_topic.ipynb``) become links to their
+    pages, and the navigation's link to the course map in ``README.md``
+    becomes a link to ``course_map`` (the site's index page).
     """
     exporter = exporter or make_exporter()
     body, _ = exporter.from_notebook_node(nb)
     body = _NOTEBOOK_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
+    body = _COURSE_MAP_LINK.sub(f'href="{course_map}"', body)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")
     return target
@@ -175,7 +179,7 @@ def build_site(notebooks: Path = NOTEBOOKS, out: Path = BUILD) -> Path:
         edition = notebooks / "exercises" / source.name
         if edition.is_file():
             page = out / "exercises" / source.with_suffix(".html").name
-            render_html(without_outputs(nbformat.read(edition, as_version=4)), page, exporter)
+            render_html(without_outputs(nbformat.read(edition, as_version=4)), page, exporter, "../index.html")
             shutil.copyfile(edition, page.with_suffix(".ipynb"))
             student[source.name] = page
         else:
