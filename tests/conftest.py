@@ -23,7 +23,7 @@ ARTICLES = Path(__file__).resolve().parent / "articles"
 CHROMIUM = Path("/usr/bin/chromium")
 
 settings.register_profile(
-    "ci", max_examples=60, deadline=None, derandomize=True, print_blob=True,
+    "ci", max_examples=150, deadline=None, derandomize=True, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("dev", max_examples=500, deadline=None)
