@@ -1,0 +1,456 @@
+"""Framing, made concrete: which words, in whose voice, where in the article.
+
+Entman (1993) defines framing as selecting "some aspects of a perceived
+reality" and making them "more salient in a communicating text".  This module
+turns that into things a student can count and check:
+
+* :func:`label_uses` -- every place a label ("separatist", "ethnic cleansing")
+  occurs, with its sentence and its **voice**: ``"narrator"`` when the words
+  stand outside quotation marks (the article's own words), otherwise the
+  source the quotation is attributed to (found by
+  :func:`helpers.find_attributions`; notebook 03 shows how).  A quotation that
+  no one is credited with gets the voice ``"unattributed quote"``.
+* :func:`who_calls_it_what` -- a table: label x voice, counts.
+* :func:`narrator_uses` -- the attribution test public-service newsrooms
+  apply: which contested terms does the article use in its *own* voice?
+* :func:`frame_hits` / :func:`frame_presence` -- dictionary frames: which
+  frame words occur in which paragraph, with the words as evidence.
+
+How a term is matched (:func:`term_pattern`), in five rules:
+
+1. Case does not matter: "Separatist" finds "separatist".
+2. Whole words only: "war" does not find "award" or "software".  A hyphen is a
+   word edge, so "terrorist" also finds "anti-terrorist".
+3. The last word may take an ending: plural (-s, -es; -y/-ies) and possessive
+   ('s): "separatist" finds "separatists", "authority" finds "authorities".
+   Write the term in the singular or the plural: both forms are found.
+4. A word ending in ``*`` (or ``…``) matches any ending: "injur*" finds
+   "injured", "injuries"; "liberat*" finds "liberation".
+5. Between the words of a term, any spaces or hyphens: "Nagorno Karabakh"
+   finds "Nagorno-Karabakh".
+
+When two terms of one list overlap in the text ("Armenian separatist" and
+"separatist authorities" in "Armenian separatist authorities"), the longer
+match counts and the other is dropped, so every word is counted once per list.
+
+The word lists are plain data in ``helpers/data/``: ``contested_terms.json``,
+``labels_seed.json`` (label families of the course article) and
+``frame_lexicons.json``.  Load them, print them, extend them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .article import Article, load_article
+
+__all__ = [
+    "LabelUse", "term_pattern", "find_term", "label_uses", "narrator_uses", "who_calls_it_what",
+    "label_table", "frame_hits", "frame_presence", "load_contested_terms", "load_label_families",
+    "load_frame_lexicons", "load_negation_words", "frame_questions", "CONTESTED_TERMS", "NARRATOR",
+    "UNATTRIBUTED",
+]
+
+DATA = Path(__file__).resolve().parent / "data"
+#: The voice of words outside quotation marks: the article speaking for itself.
+NARRATOR = "narrator"
+#: The voice of words inside a quotation that no source is credited with.
+UNATTRIBUTED = "unattributed quote"
+
+_SEPARATOR = r"[\s\-‐‑–]+"  # spaces or hyphens between the words of a term
+_WORD_BREAKS = re.compile(r"[\s\-‐‑–]+")
+_BEFORE = r"(?<![^\W_])"  # not preceded by a letter or digit
+_AFTER = r"(?![^\W_])"  # not followed by a letter or digit
+_ENDING = r"(?:e?s)?(?:['’]s)?"  # plural and possessive endings of the last word
+
+
+def _read_json(name: str) -> dict:
+    with open(DATA / name, encoding="utf-8") as file:
+        return json.load(file)
+
+
+def load_contested_terms() -> list[str]:
+    """The contested terms of the conflict (``helpers/data/contested_terms.json``), a fresh list."""
+    return list(_read_json("contested_terms.json")["terms"])
+
+
+def load_label_families() -> dict[str, list[str]]:
+    """The course article's label families (``helpers/data/labels_seed.json``): family -> labels."""
+    return {family: list(labels) for family, labels in _read_json("labels_seed.json")["families"].items()}
+
+
+def load_frame_lexicons() -> dict[str, list[str]]:
+    """The frame word lists (``helpers/data/frame_lexicons.json``): frame -> words."""
+    return {frame: list(entry["words"]) for frame, entry in _read_json("frame_lexicons.json")["frames"].items()}
+
+
+def frame_questions() -> dict[str, str]:
+    """For each frame of ``frame_lexicons.json``, the question its word list tries to answer."""
+    return {frame: entry["question"] for frame, entry in _read_json("frame_lexicons.json")["frames"].items()}
+
+
+def load_negation_words() -> list[str]:
+    """Words that turn a statement around ("not", "no", "never", ...), from ``frame_lexicons.json``."""
+    return list(_read_json("frame_lexicons.json")["negation"])
+
+
+#: The contested terms, loaded once (use :func:`load_contested_terms` for a copy to edit).
+CONTESTED_TERMS = tuple(load_contested_terms())
+
+
+# ---------------------------------------------------------------- matching terms
+
+def _word_pattern(word: str, last: bool) -> str:
+    if word.endswith(("*", "…")):
+        return _escape(word[:-1]) + r"[^\W_]*"
+    if not last:
+        return _escape(word)
+    lower = word.lower()
+    if lower.endswith("ies") and len(word) > 4:
+        return _escape(word[:-3]) + r"(?:y|ies)(?:['’]s)?"
+    if lower.endswith("y") and len(word) > 2 and lower[-2] not in "aeiou":
+        return _escape(word[:-1]) + r"(?:y|ies)(?:['’]s)?"
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(word) > 3:
+        word = word[:-1]  # "operations" -> "operation" + optional ending
+    return _escape(word) + _ENDING
+
+
+def _escape(word: str) -> str:
+    return "".join("['’]" if ch in "'’" else re.escape(ch) for ch in word)
+
+
+def term_pattern(term: str) -> str:
+    """The regular expression (as text) that finds ``term`` and its word forms (see the module rules).
+
+    >>> bool(re.fullmatch(term_pattern("separatist"), "Separatists", re.IGNORECASE))
+    True
+    """
+    if not isinstance(term, str):
+        raise TypeError(f"a term must be a string, not {type(term).__name__}")
+    words = [w for w in _WORD_BREAKS.split(term.strip()) if w]
+    if not words or not any(ch.isalnum() for ch in term):
+        raise ValueError(f"{term!r} is not a term: it needs at least one letter or digit")
+    return _SEPARATOR.join(_word_pattern(w, k == len(words) - 1) for k, w in enumerate(words))
+
+
+@lru_cache(maxsize=256)
+def _compile(terms: tuple[str, ...]) -> re.Pattern:
+    """One regular expression for a whole list: group k+1 is terms[k].
+
+    Alternatives are grouped by their first letter (so the engine tries only
+    the terms that can start there) and longest first.
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in sorted(range(len(terms)), key=lambda k: -len(terms[k])):
+        groups[terms[k].lstrip()[0].lower()].append(f"(?P<t{k}>{term_pattern(terms[k])})")
+    branches = [f"(?={re.escape(first)})(?:{'|'.join(alts)})" for first, alts in groups.items()]
+    return re.compile(_BEFORE + "(?:" + "|".join(branches) + ")" + _AFTER, re.IGNORECASE)
+
+
+def _matches(text: str, terms: tuple[str, ...]) -> list[tuple[int, int, int]]:
+    """(start, end, term index) of every match, overlaps resolved: longest first, then leftmost."""
+    pattern = _compile(terms)
+    candidates = []
+    position = 0
+    while True:
+        match = pattern.search(text, position)
+        if match is None:
+            break
+        name = match.lastgroup
+        candidates.append((match.start(), match.end(), int(name[1:])))
+        position = match.start() + 1  # look again one character on: overlapping terms are candidates too
+    if len(candidates) < 2:
+        return candidates
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken = bytearray(len(text))
+    kept = []
+    for start, end, k in candidates:
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((start, end, k))
+    kept.sort()
+    return kept
+
+
+def _terms(terms) -> tuple[str, ...]:
+    if isinstance(terms, str):
+        terms = [terms]
+    terms = tuple(dict.fromkeys(terms))  # drop repeats, keep order
+    if not terms:
+        raise ValueError("give at least one term")
+    for term in terms:
+        term_pattern(term)  # clear error for a bad term
+    return terms
+
+
+def find_term(text, term: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every occurrence of ``term`` in ``text`` (a string or an Article)."""
+    text = getattr(text, "text", text)
+    return [(s, e) for s, e, _ in _matches(text, _terms([term]))]
+
+
+# ---------------------------------------------------------------- voices
+
+@dataclass(frozen=True)
+class LabelUse:
+    """One occurrence of a term in an article.
+
+    ``term`` is the entry of your list that matched, ``text`` the words as the
+    article writes them (``article.text[start:end]``).  ``part`` is
+    "headline", "subheading", "body" or "other" (lines left by the website);
+    ``paragraph`` and ``sentence`` index ``article.paragraphs`` and
+    ``article.sentences`` (``None`` outside the body).  ``voice`` is
+    "narrator", the source of the quotation, or "unattributed quote".
+    ``evidence`` is the sentence (or headline, subheading) it stands in.
+    """
+
+    term: str
+    text: str
+    start: int
+    end: int
+    part: str
+    paragraph: int | None
+    sentence: int | None
+    voice: str
+    evidence: str
+
+
+def _field(record, name, default=None):
+    if isinstance(record, Mapping):
+        return record.get(name, default)
+    return getattr(record, name, default)
+
+
+def _attributions(article: Article):
+    """``find_attributions(article)`` when the sources module is there, else no attributions."""
+    try:
+        from .sources import find_attributions
+    except ImportError:
+        return []
+    return find_attributions(article)
+
+
+class _Locator:
+    """Answers "where is offset x?" for one article: part, paragraph, sentence, quotation, voice."""
+
+    def __init__(self, article: Article, attributions):
+        self.article = article
+        blocks = []
+        if article.title is not None:
+            blocks.append((article.title.start, article.title.end, "headline", article.title))
+        blocks += [(s.start, s.end, "subheading", s) for s in article.subheadings]
+        blocks += [(s.start, s.end, "body", s) for s in article.paragraphs]
+        blocks += [(s.start, s.end, "other", s) for s in article.boilerplate]
+        self.blocks = sorted(blocks, key=lambda b: b[0])
+        self.block_starts = [b[0] for b in self.blocks]
+        self.sentence_starts = [s.start for s in article.sentences]
+        self.quotes = [q for q in article.quotes if q.level == 0]
+        self.quote_starts = [q.start for q in self.quotes]
+        self.sources = self._quote_sources(attributions)
+
+    def _quote_sources(self, attributions) -> dict[int, str]:
+        """Index of each (outer) quotation -> the source it is attributed to."""
+        sources: dict[int, str] = {}
+        for record in attributions or []:
+            source = _field(record, "source") or _field(record, "speaker")
+            spans = _field(record, "quotes") or []
+            if not spans and _field(record, "quote_start") is not None:
+                spans = [(_field(record, "quote_start"), _field(record, "quote_end"))]
+            if not source:
+                continue
+            for start, end in spans:
+                k = max(bisect.bisect_right(self.quote_starts, start) - 1, 0)
+                while k < len(self.quotes) and self.quotes[k].start < end:
+                    if self.quotes[k].end > start:
+                        sources.setdefault(k, str(source))
+                    k += 1
+        return sources
+
+    def quote_index(self, offset: int) -> int | None:
+        k = bisect.bisect_right(self.quote_starts, offset) - 1
+        if k >= 0 and offset < self.quotes[k].end:
+            return k
+        return None
+
+    def voice(self, offset: int) -> str:
+        k = self.quote_index(offset)
+        if k is None:
+            return NARRATOR
+        return self.sources.get(k, UNATTRIBUTED)
+
+    def block(self, offset: int):
+        k = bisect.bisect_right(self.block_starts, offset) - 1
+        if k >= 0 and offset < self.blocks[k][1]:
+            return self.blocks[k]
+        return None
+
+    def sentence(self, offset: int) -> int | None:
+        k = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if k >= 0 and offset < self.article.sentences[k].end:
+            return k
+        return None
+
+    def use(self, term: str, start: int, end: int) -> LabelUse:
+        block = self.block(start)
+        part = block[2] if block else "other"
+        paragraph = sentence = None
+        evidence = str(block[3]) if block else self.article.text[start:end]
+        if part == "body":
+            paragraph = block[3].paragraph
+            sentence = self.sentence(start)
+            if sentence is not None:
+                evidence = str(self.article.sentences[sentence])
+        return LabelUse(term, self.article.text[start:end], start, end, part, paragraph, sentence,
+                        self.voice(start), " ".join(evidence.split()))
+
+
+def _article(article) -> Article:
+    if isinstance(article, Article):
+        return article
+    if isinstance(article, str):
+        return load_article(text=article)
+    raise TypeError(f"expected an Article (from load_article) or a string, not {type(article).__name__}")
+
+
+def label_uses(article, terms, attributions=None) -> list[LabelUse]:
+    """Every occurrence of ``terms`` in the article, in reading order, each with its voice.
+
+    ``terms`` is one term or a list (matching rules: see the module notes).
+    ``attributions`` defaults to :func:`helpers.find_attributions` of the
+    article; pass your own list to test another attribution.  An occurrence
+    whose first letter stands inside quotation marks takes the voice of that
+    quotation; any other occurrence is the narrator's.
+    """
+    article = _article(article)
+    terms = _terms(terms)
+    if attributions is None:
+        attributions = _attributions(article)
+    locator = _Locator(article, attributions)
+    return [locator.use(terms[k], start, end) for start, end, k in _matches(article.text, terms)]
+
+
+def narrator_uses(article, terms: Iterable[str] | None = None, attributions=None) -> list[LabelUse]:
+    """The attribution test: uses of contested ``terms`` in the article's own voice.
+
+    ``terms`` defaults to :data:`CONTESTED_TERMS`.  Each record carries its
+    sentence as evidence.  An empty list means every contested term is in
+    someone's quotation marks.
+    """
+    terms = CONTESTED_TERMS if terms is None else terms
+    return [use for use in label_uses(article, terms, attributions) if use.voice == NARRATOR]
+
+
+def _voice_order(voices: Iterable[str]) -> list[str]:
+    """Narrator first, then the other voices in order of first appearance, unattributed last."""
+    seen = list(dict.fromkeys(voices))
+    ordered = [v for v in seen if v not in (NARRATOR, UNATTRIBUTED)]
+    return ([NARRATOR] if NARRATOR in seen else []) + ordered + ([UNATTRIBUTED] if UNATTRIBUTED in seen else [])
+
+
+def label_table(article, families: Mapping[str, Iterable[str]] | None = None, attributions=None) -> pd.DataFrame:
+    """Every label use of every family as a table: family, label, words, voice, part, sentence, evidence.
+
+    ``families`` maps a family name to its labels; it defaults to the course
+    article's families (:func:`load_label_families`).  Rows are numbered from 1.
+    """
+    article = _article(article)
+    families = load_label_families() if families is None else families
+    if attributions is None:
+        attributions = _attributions(article)
+    rows = []
+    for family, labels in families.items():
+        for use in label_uses(article, list(labels), attributions):
+            rows.append({"family": family, "label": use.term, "words": use.text, "voice": use.voice,
+                         "part": use.part, "sentence": use.sentence, "start": use.start,
+                         "evidence": use.evidence})
+    columns = ["family", "label", "words", "voice", "part", "sentence", "start", "evidence"]
+    table = pd.DataFrame(rows, columns=columns)
+    table.index = range(1, len(table) + 1)
+    return table
+
+
+def who_calls_it_what(article, families: Mapping[str, Iterable[str]] | None = None,
+                      attributions=None) -> pd.DataFrame:
+    """Who calls it what: one row per label used, one column per voice, cells count the uses.
+
+    Rows follow the order of ``families`` and of the labels within each
+    family; labels the article never uses are left out.  Columns: "narrator"
+    first, then sources in order of first appearance.  The evidence behind
+    every count is in :func:`label_table`.
+    """
+    table = label_table(article, families, attributions)
+    families = load_label_families() if families is None else families
+    if table.empty:
+        empty = pd.DataFrame(index=pd.MultiIndex.from_tuples([], names=["family", "label"]))
+        empty.columns.name = "voice"
+        return empty
+    counts = table.groupby(["family", "label", "voice"]).size().unstack("voice", fill_value=0)
+    order = [(family, label) for family, labels in families.items() for label in dict.fromkeys(labels)
+             if (family, label) in counts.index]
+    voices = _voice_order(table.sort_values("start")["voice"])
+    counts = counts.loc[order, voices]
+    counts.columns.name = "voice"
+    return counts.astype(int)
+
+
+# ---------------------------------------------------------------- dictionary frames
+
+def frame_hits(article, lexicons: Mapping[str, Iterable[str]] | None = None, attributions=None) -> pd.DataFrame:
+    """Every frame word in the article: frame, word (lexicon entry), words as written, voice, place.
+
+    ``lexicons`` maps a frame to its words; it defaults to
+    :func:`load_frame_lexicons`.  Each frame is matched on its own, so one
+    word may count for two frames ("condemned": conflict and morality).
+    """
+    article = _article(article)
+    lexicons = load_frame_lexicons() if lexicons is None else lexicons
+    if attributions is None:
+        attributions = _attributions(article)
+    rows = []
+    for frame, words in lexicons.items():
+        words = list(words)
+        if not words:
+            continue
+        for use in label_uses(article, words, attributions):
+            rows.append({"frame": frame, "word": use.term, "text": use.text, "voice": use.voice,
+                         "part": use.part, "paragraph": use.paragraph, "sentence": use.sentence,
+                         "start": use.start, "end": use.end, "evidence": use.evidence})
+    columns = ["frame", "word", "text", "voice", "part", "paragraph", "sentence", "start", "end", "evidence"]
+    table = pd.DataFrame(rows, columns=columns).sort_values(["start", "frame"], kind="stable")
+    table = table.astype({"paragraph": "Int64", "sentence": "Int64"})
+    table.index = range(1, len(table) + 1)
+    return table
+
+
+def frame_presence(article, lexicons: Mapping[str, Iterable[str]] | None = None, attributions=None) -> pd.DataFrame:
+    """Frames paragraph by paragraph: one row per body paragraph, one column per frame.
+
+    Each frame column counts the frame's words in that paragraph (0 = the
+    frame is absent).  The ``evidence`` column lists the words found, frame by
+    frame ("conflict: offensive, attack | security: forces").  The headline
+    and subheadings are left out: see :func:`frame_hits` for them.
+    """
+    article = _article(article)
+    lexicons = load_frame_lexicons() if lexicons is None else lexicons
+    hits = frame_hits(article, lexicons, attributions)
+    body = hits[hits["part"] == "body"]
+    frames = list(lexicons)
+    found: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for paragraph, frame, text in zip(body["paragraph"], body["frame"], body["text"]):
+        found[int(paragraph)][frame].append(text.lower())
+    paragraphs = range(len(article.paragraphs))
+    columns = {frame: [len(found[p][frame]) if p in found else 0 for p in paragraphs] for frame in frames}
+    columns["evidence"] = [" | ".join(f"{frame}: {', '.join(found[p][frame])}" for frame in frames if found[p].get(frame))
+                           if p in found else "" for p in paragraphs]
+    table = pd.DataFrame(columns, index=pd.RangeIndex(len(article.paragraphs), name="paragraph"))
+    table.columns.name = "frame"
+    return table
