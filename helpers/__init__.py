@@ -36,3 +36,18 @@ from .readability import (
 
 __all__ += ["ReadabilityWarning", "compare_scores", "hardest_sentences", "paragraph_scores", "readability_scores",
             "sentence_scores", "sentence_length_distribution", "voice_scores", "word_drivers"]
+from .agreement import cohen_kappa, cohen_kappa_parts, fleiss_kappa, krippendorff_alpha, percent_agreement
+from .codebooks import (
+    check_coding, coding_answers, coding_table, entman_table, frame_scores, load_codebook, load_example_codings,
+    peace_war_lean, peace_war_tally,
+)
+from .framing import (
+    CONTESTED_TERMS, frame_hits, frame_presence, label_table, label_uses, load_frame_lexicons, load_label_families,
+    narrator_uses, who_calls_it_what,
+)
+
+__all__ += ["cohen_kappa", "cohen_kappa_parts", "fleiss_kappa", "krippendorff_alpha", "percent_agreement",
+            "check_coding", "coding_answers", "coding_table", "entman_table", "frame_scores", "load_codebook",
+            "load_example_codings", "peace_war_lean", "peace_war_tally",
+            "CONTESTED_TERMS", "frame_hits", "frame_presence", "label_table", "label_uses", "load_frame_lexicons",
+            "load_label_families", "narrator_uses", "who_calls_it_what"]
