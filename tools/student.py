@@ -172,14 +172,14 @@ class _Assigned(ast.NodeVisitor):
     visit_ImportFrom = visit_Import
 
 
-def assigned_names(code: str, keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
+def assigned_names(code: str, keep: set[str] | frozenset[str] = frozenset(), temporaries: bool = False) -> list[str]:
     """The names ``code`` assigns at top level, in order of first assignment.
 
     ``x = ...``, ``a, b = ...``, ``x += ...``, ``x: int = ...``, ``(x := ...)``, ``def f``
     and ``class C`` count, also inside ``if``/``for``/``while``/``with``/``try`` blocks.
     Loop variables, ``with ... as f`` and ``except ... as e`` are helpers, not answers:
-    they count only when they are in ``keep`` (the names the check after the exercise uses).
-    Imports do not count.
+    they count only when they are in ``keep`` (the names the check after the exercise uses)
+    or when ``temporaries`` is true.  Imports do not count.
 
     >>> assigned_names("total = 0\\nfor word in words:\\n    total += len(word)")
     ['total']
@@ -192,7 +192,7 @@ def assigned_names(code: str, keep: set[str] | frozenset[str] = frozenset()) -> 
     for statement in tree.body:
         visitor.visit(statement)
     names = list(visitor.names)
-    names += [name for name in visitor.temporaries if name in keep and name not in names]
+    names += [name for name in visitor.temporaries if (temporaries or name in keep) and name not in names]
     return names
 
 

@@ -98,15 +98,30 @@ def registered() -> list[str]:
 
 
 def check(exercise_id: str, answer, article=None) -> Feedback:
-    """Check ``answer`` to exercise ``exercise_id`` (on ``article``; the course article if omitted)."""
+    """Check ``answer`` to exercise ``exercise_id`` (on ``article``; the course article if omitted).
+
+    An answer that is (or contains) the placeholder ``...`` is "not answered yet".
+    An answer the check cannot even read (a number where a list is expected, ...)
+    gets "not yet" with the reason, instead of a traceback.
+    Raises ``KeyError`` (listing the known ids) for an exercise without a check.
+    """
     _load_all()
     if exercise_id not in _CHECKS:
-        raise KeyError(f"no check for exercise {exercise_id!r}; known: {', '.join(sorted(_CHECKS))}")
+        raise KeyError(f"no check for exercise {exercise_id!r}; known: {', '.join(sorted(_CHECKS)) or 'none'}")
     if is_unanswered(answer):
         return Feedback(exercise_id, "unanswered", "Replace the ... with your answer and run the cell again.")
     if article is None:
         from ..article import load_article
 
         article = load_article()
-    status, message = _CHECKS[exercise_id](answer, article)
+    try:
+        result = _CHECKS[exercise_id](answer, article)
+    except Exception as error:  # an answer of an unexpected kind: feedback, not a traceback
+        return Feedback(exercise_id, "not yet",
+                        f"The check could not use your answer (a {type(answer).__name__}: "
+                        f"{type(error).__name__}: {error}). Give the kind of value the exercise asks for.")
+    if not (isinstance(result, tuple) and len(result) == 2 and result[0] in ("correct", "not yet")):
+        raise TypeError(f"the check of exercise {exercise_id} must return correct(...) or not_yet(...), "
+                        f"not {result!r}")
+    status, message = result
     return Feedback(exercise_id, status, message)
