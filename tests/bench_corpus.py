@@ -1,0 +1,135 @@
+"""Benchmark: how many articles per second the analysis runs on, on one core.
+
+    .venv/bin/python tests/bench_corpus.py [--articles 400] [--profile]
+
+Generates variants of the course article (sentences shuffled inside each
+paragraph, words swapped for synonyms, numbers changed), so no cache can
+answer for a text it has seen.  After one warm-up call on the seed (the
+dictionaries load once), it times, per article: ``load_article``,
+``find_quotes``, ``find_attributions`` (when helpers.sources exists),
+``label_uses`` of the contested terms and ``readability_scores``, and prints
+the articles per second (target: 200) with the time of each step.
+``--profile`` adds the functions where the time goes (cProfile).
+
+Not a test (pytest does not collect it): speed depends on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import random
+import re
+import sys
+import time
+import warnings
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 200  # articles per second
+
+#: Words swapped in the variants (both directions).
+SYNONYMS = {
+    "said": "stated", "warned": "cautioned", "announced": "declared", "launched": "started",
+    "civilians": "residents", "forces": "troops", "capital": "main city", "urgently": "quickly",
+    "operation": "offensive", "region": "area", "situation": "state of affairs", "called": "appealed",
+}
+
+
+def variants(seed: str, count: int, rng_seed: int = 2023) -> list[str]:
+    """``count`` different articles made from ``seed``."""
+    from helpers import load_article, split_sentences
+
+    article = load_article(text=seed)
+    rng = random.Random(rng_seed)
+    swap = {**SYNONYMS, **{v: k for k, v in SYNONYMS.items()}}
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, swap)) + r")\b")
+    out = []
+    for _ in range(count):
+        paragraphs = []
+        for paragraph in article.paragraphs:
+            sentences = [str(s) for s in split_sentences(paragraph)]
+            rng.shuffle(sentences)
+            text = " ".join(sentences)
+            text = pattern.sub(lambda m: swap[m.group(0)] if rng.random() < 0.5 else m.group(0), text)
+            text = re.sub(r"\d+", lambda m: str(int(m.group(0)) + rng.randint(0, 9)), text)
+            paragraphs.append(text)
+        rng.shuffle(paragraphs)
+        title = str(article.title) if article.title else "Untitled"
+        out.append("\n\n".join([title, *paragraphs]))
+    return out
+
+
+def steps():
+    """The analysis steps, in order, as (name, function of (article, state))."""
+    from helpers import find_quotes, load_article
+    from helpers.framing import CONTESTED_TERMS, label_uses
+    from helpers.readability import readability_scores
+
+    try:
+        from helpers.sources import find_attributions
+    except ImportError:
+        find_attributions = None
+
+    def attributions(state):
+        state["attributions"] = find_attributions(state["article"]) if find_attributions else []
+
+    return [
+        ("load_article", lambda state: state.update(article=load_article(text=state["text"]))),
+        ("find_quotes", lambda state: find_quotes(state["article"])),
+        ("find_attributions" if find_attributions else "find_attributions (missing)", attributions),
+        ("label_uses", lambda state: label_uses(state["article"], CONTESTED_TERMS, state["attributions"])),
+        ("readability_scores", lambda state: readability_scores(state["article"])),
+    ]
+
+
+def run(texts: list[str]) -> dict[str, float]:
+    """Run every step on every text; return the seconds spent in each step."""
+    spent: dict[str, float] = defaultdict(float)
+    plan = steps()
+    for text in texts:
+        state = {"text": text}
+        for name, step in plan:
+            started = time.perf_counter()
+            step(state)
+            spent[name] += time.perf_counter() - started
+    return spent
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=400, help="how many generated articles to time")
+    parser.add_argument("--profile", action="store_true", help="show where the time goes (cProfile)")
+    args = parser.parse_args(argv)
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    warnings.simplefilter("ignore")  # readability warnings are not what is measured
+    sys.path.insert(0, str(ROOT))
+    from helpers.article import DEFAULT_SEED, SEEDS_DIR
+
+    seed = (SEEDS_DIR / DEFAULT_SEED).read_text(encoding="utf-8")
+    texts = variants(seed, args.articles)
+    assert len(set(texts)) == len(texts), "variants repeat"
+    run([seed])  # warm-up: dictionaries and patterns load once
+    started = time.perf_counter()
+    spent = run(texts)
+    total = time.perf_counter() - started
+    rate = len(texts) / total
+    print(f"{len(texts)} articles ({sum(map(len, texts)) // len(texts)} characters each on average), one core")
+    for name, seconds in spent.items():
+        print(f"  {name:<30} {1000 * seconds / len(texts):7.2f} ms per article  ({100 * seconds / total:4.1f} %)")
+    print(f"{rate:.0f} articles per second (target {TARGET}): {'met' if rate >= TARGET else 'NOT met'}")
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        run(texts[: max(1, len(texts) // 4)])
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
