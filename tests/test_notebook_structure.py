@@ -633,3 +633,68 @@ def test_number_shown_in_outputs():
     assert not shown("45", "0.45")
     assert not shown("14", "140")
     assert not shown("0.6", "0.62")
+
+
+# --- the tools that write notebooks -------------------------------------------------------------
+
+def test_navigation_links_previous_course_map_and_next():
+    names, heads = ["01_a.ipynb", "02_b.ipynb", "03_c.ipynb"], ["01 · A", "02 · B [draft]", "03 · C"]
+    first, middle, last = (navigation_source(names, heads, k, "../README.md#course-map") for k in range(3))
+    assert first.endswith("[Course map](../README.md#course-map) · [02 · B \\[draft\\] →](02_b.ipynb)")
+    assert middle.endswith("[← 01 · A](01_a.ipynb) · [Course map](../README.md#course-map) · [03 · C →](03_c.ipynb)")
+    assert last.endswith("[← 02 · B \\[draft\\]](02_b.ipynb) · [Course map](../README.md#course-map)")
+
+
+def test_make_nav_rewrites_only_the_navigation_cell(tmp_path):
+    from tools.navigation import update_navigation
+
+    first, second = sample(), sample()
+    second.nb.cells[0].source = second.nb.cells[0].source.replace("# 07 · A sample", "# 08 · Another")
+    second.text = notebook_text(second.nb)
+    paths = [tmp_path / "07_sample.ipynb", tmp_path / "08_another.ipynb"]
+    for path, src in zip(paths, (first, second)):
+        path.write_text(src.text, encoding="utf-8")
+    assert update_navigation(paths) == paths
+    after = read_notebook(paths[0])
+    assert after.cells[1].source.endswith("· [08 · Another →](08_another.ipynb)")
+    after.cells[1].source = first.nb.cells[1].source
+    assert notebook_text(after) == first.text  # nothing else changed
+    assert update_navigation(paths) == []  # in sync: a second run changes nothing
+
+
+def test_tidy_makes_a_run_independent_of_timing_and_machine():
+    src = sample()
+    nb = copy.deepcopy(src.nb)
+    cell = cell_with(nb, "print(len(")
+    cell.outputs = [new_output("stream", name="stdout", text="1"), new_output("stream", name="stdout", text="4\n")]
+    cell.metadata["execution"] = {"iopub.status.busy": "2024-01-01T00:00:00Z"}
+    nb.metadata["language_info"] = {"name": "python", "version": "3.11.7"}
+    for k, (_, code) in enumerate(code_cells(nb)):
+        code.execution_count = 40 + k
+    assert notebook_text(tidy(nb)) == src.text
+
+
+def test_make_solutions_twice_gives_the_same_bytes(tmp_path, capsys):
+    """Run a small notebook through `python -m tools.solutions` twice: the file is byte-identical."""
+    from tools.solutions import main as solutions
+
+    nb = new_notebook(cells=[
+        new_markdown_cell("# 07 · Trial"),
+        new_markdown_cell("<!-- navigation -->", metadata={"tags": ["navigation"]}),
+        new_code_cell("from helpers import load_article, plots\nimport matplotlib.pyplot as plt\n"
+                      "article = load_article()\nfor k in range(3):\n    print(k, article.paragraphs[k][:20])"),
+        new_code_cell("{w: len(w) for w in sorted({str(w) for w in article.words[:8]})}"),
+        new_code_cell('plots.bar_chart({"a": 1, "b": 2}, title="T", xlabel="x", ylabel="y")\nplt.show()'),
+    ], metadata={"kernelspec": dict(KERNELSPEC)})
+    path = tmp_path / "07_trial.ipynb"
+    path.write_text(notebook_text(nb), encoding="utf-8")
+    assert solutions([str(path)]) == 0
+    first = path.read_bytes()
+    assert solutions([str(path)]) == 0
+    assert path.read_bytes() == first
+    assert "07_trial.ipynb (unchanged)" in capsys.readouterr().out
+    ran = read_notebook(path)
+    assert [c.execution_count for c in ran.cells if c.cell_type == "code"] == [1, 2, 3]
+    assert "image/png" in ran.cells[4].outputs[0].data
+    assert "version" not in ran.metadata.language_info
+    assert (tmp_path / "exercises" / "07_trial.ipynb").exists()  # the student edition follows
