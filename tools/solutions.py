@@ -27,9 +27,11 @@ import sys
 import time
 from pathlib import Path
 
+import ipykernel.kernelspec
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from traitlets.config import Config
 
 from .navigation import update_navigation
@@ -85,17 +87,25 @@ def tidy(nb) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(nb, folder: Path, timeout: int = TIMEOUT) -> nbformat.NotebookNode:
-    """Run every cell of ``nb`` in a fresh ``python3`` kernel whose working folder is ``folder``.
+class CurrentEnvironmentKernels(KernelSpecManager):
+    """``python3`` is always this environment's Python, whatever other kernels are installed."""
 
-    The kernel is the current environment's Python (jupyter_client starts ``python``
-    from the kernel spec as ``sys.executable``).
-    """
+    def get_kernel_spec(self, kernel_name):
+        if kernel_name == "python3":
+            return self.kernel_spec_class(resource_dir=ipykernel.kernelspec.RESOURCES,
+                                          **ipykernel.kernelspec.get_kernel_dict())
+        return super().get_kernel_spec(kernel_name)
+
+
+def execute(nb, folder: Path, timeout: int = TIMEOUT) -> nbformat.NotebookNode:
+    """Run every cell of ``nb`` in a fresh ``python3`` kernel (this environment's Python) in ``folder``."""
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # silence a debugger notice on stderr
     # Encrypted transport where the kernel supports it (and no warning about plain TCP).
     config = Config({"KernelManager": {"transport_encryption": "auto"}})
     client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False, config=config,
                             resources={"metadata": {"path": str(folder)}})
+    client.km = client.kernel_manager_class(kernel_name="python3", config=config,
+                                            kernel_spec_manager=CurrentEnvironmentKernels())
     client.execute()
     return nb
 
@@ -137,10 +147,10 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         try:
             changed = run_notebook(path)
-        except CellExecutionError as error:
+        except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
             failed.append(path)
-            print(f"FAILED  {relative(path)}: a cell raised an error; the file was left as it was.\n{error}",
-                  file=sys.stderr)
+            print(f"FAILED  {relative(path)}: the run stopped ({type(error).__name__}); its stored outputs "
+                  f"were left as they were.\n{error}", file=sys.stderr)
             continue
         status = "updated" if changed else "unchanged"
         print(f"{time.perf_counter() - start:6.1f} s  {relative(path)} ({status})", flush=True)
