@@ -78,7 +78,7 @@ def small_site(tmp_path_factory, city_council_path):
     make_notebook(notebooks / "02_two.ipynb", "02", "Two", 45, nbformat.v4.new_code_cell("x = 1"))
     student = nbformat.v4.new_code_cell("# YOUR CODE HERE\nanswer = ...", execution_count=1)
     student.outputs = [nbformat.v4.new_output("stream", name="stdout", text="leftover output\n")]
-    student_nav = nbformat.v4.new_markdown_cell("[Course map](../../README.md#course-map)")
+    student_nav = nbformat.v4.new_markdown_cell("[Course map](../../README.md#course-map) · [solved](../01_one.ipynb)")
     make_notebook(notebooks / "exercises" / "01_one.ipynb", "01", "One <of> two & more", 30, student_nav, student)
     out = base / "html"
     index = site.build_site(notebooks, out)
@@ -98,7 +98,7 @@ def test_every_link_of_the_site_resolves(small_site):
     page = (small_site["out"] / "01_one.html").read_text(encoding="utf-8")
     assert 'href="02_two.html"' in page and 'href="index.html"' in page  # notebook and course-map links rewritten
     student_page = (small_site["out"] / "exercises" / "01_one.html").read_text(encoding="utf-8")
-    assert 'href="../index.html"' in student_page
+    assert 'href="../index.html"' in student_page and 'href="../01_one.html"' in student_page
 
 
 def test_pages_show_stored_outputs_without_running_anything(small_site):

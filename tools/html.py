@@ -32,7 +32,7 @@ BUILD = ROOT / "build" / "html"
 
 _HEADING = re.compile(r"^#\s+(\d+)\s*·\s*(.+?)\s*$", re.MULTILINE)
 _TIME = re.compile(r"\*\*Time:\*\*\s*about\s+(\d+)\s+minutes", re.IGNORECASE)
-_NOTEBOOK_LINK = re.compile(r'href="(?:\./)?(\d\d_[\w-]+)\.ipynb(#[^"]*)?"')
+_NOTEBOOK_LINK = re.compile(r'href="((?:\./|\.\./|exercises/)*\d\d_[\w-]+)\.ipynb(#[^"]*)?"')
 _COURSE_MAP_LINK = re.compile(r'href="(?:\.\./)+README\.md(?:#[^"]*)?"')
 
 _PAGE = """<!DOCTYPE html>
@@ -96,8 +96,8 @@ def make_exporter():
 def render_html(nb, target: Path, exporter=None, course_map: str = "index.html") -> Path:
     """Write ``nb`` as an HTML page (stored outputs only, nothing runs); return ``target``.
 
-    Links to sibling notebooks (``NN_topic.ipynb``) become links to their
-    pages, and the navigation's link to the course map in ``README.md``
+    Links to notebooks (``NN_topic.ipynb``, ``../NN_topic.ipynb``,
+    ``exercises/NN_topic.ipynb``) become links to their pages, and the navigation's link to the course map in ``README.md``
     becomes a link to ``course_map`` (the site's index page).
     """
     exporter = exporter or make_exporter()
