@@ -105,7 +105,8 @@ def polysyllabic_names(answer, article):
     lower = {w.lower(): w for w in expected}
     given = {lower.get(w.lower(), w) for w in given}
     if given == expected:
-        return correct(f"{len(expected)} names of 3 or more syllables. Each counts like a hard word, "
+        plural = "s" if len(expected) != 1 else ""
+        return correct(f"{len(expected)} name{plural} of 3 or more syllables. Each counts like a hard word, "
                        "although a news reader takes a name in as one unit.")
     extra, missing = given - expected, expected - given
     words = set(table["word"])
