@@ -36,10 +36,11 @@ MAX_SECONDS = 60
 KERNEL = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, str]:
+def timed(command: list[str], cwd: Path, stderr: bool = True) -> tuple[float, str]:
+    """Seconds a command takes, and what it printed (stdout, and stderr unless ``stderr=False``)."""
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
-    return time.perf_counter() - started, result.stdout + result.stderr
+    return time.perf_counter() - started, result.stdout + (result.stderr if stderr else "")
 
 
 def nbval_notebooks() -> list[str]:
@@ -84,8 +85,8 @@ def details() -> None:
     code = ("import time, jupyter_client\nt=time.perf_counter()\nkm, kc = jupyter_client.manager.start_new_kernel("
             "kernel_name='python3')\nkc.execute_interactive('pass', timeout=60)\nprint(f'{time.perf_counter()-t:.2f}')\n"
             "kc.stop_channels(); km.shutdown_kernel(now=True)")
-    _, out = timed([PYTHON, "-c", code], ROOT)
-    print(f"  {out.strip().splitlines()[-1]} s")
+    _, out = timed([PYTHON, "-c", code], ROOT, stderr=False)
+    print(f"  {out.strip()} s")
 
     print("\n--- first calls in a fresh interpreter (patterns and dictionaries load) ---")
     code = """
