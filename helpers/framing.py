@@ -55,7 +55,7 @@ from .article import Article, load_article
 
 __all__ = [
     "LabelUse", "term_pattern", "find_term", "label_uses", "narrator_uses", "who_calls_it_what",
-    "label_table", "frame_hits", "frame_presence", "load_contested_terms", "load_label_families",
+    "label_table", "quote_voices", "frame_hits", "frame_presence", "load_contested_terms", "load_label_families",
     "load_frame_lexicons", "load_negation_words", "frame_questions", "CONTESTED_TERMS", "NARRATOR",
     "UNATTRIBUTED",
 ]
@@ -336,6 +336,28 @@ def label_uses(article, terms, attributions=None) -> list[LabelUse]:
         attributions = _attributions(article)
     locator = _Locator(article, attributions)
     return [locator.use(terms[k], start, end) for start, end, k in _matches(article.text, terms)]
+
+
+def quote_voices(article, attributions=None) -> pd.DataFrame:
+    """Every (outer) quotation with the voice it is credited to: quote, voice, part, sentence.
+
+    The voices come from :func:`helpers.find_attributions` (notebook 03 shows
+    how it finds them); a quotation credited to no one says "unattributed quote".
+    """
+    article = _article(article)
+    if attributions is None:
+        attributions = _attributions(article)
+    locator = _Locator(article, attributions)
+    rows = []
+    for k, quote in enumerate(locator.quotes):
+        block = locator.block(quote.start)
+        rows.append({"quote": quote.text, "voice": locator.sources.get(k, UNATTRIBUTED),
+                     "part": block[2] if block else "other", "sentence": locator.sentence(quote.start),
+                     "start": quote.start})
+    table = pd.DataFrame(rows, columns=["quote", "voice", "part", "sentence", "start"])
+    table = table.astype({"sentence": "Int64"})
+    table.index = range(1, len(table) + 1)
+    return table
 
 
 def narrator_uses(article, terms: Iterable[str] | None = None, attributions=None) -> list[LabelUse]:

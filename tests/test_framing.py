@@ -14,7 +14,7 @@ from helpers.codebooks import (
 )
 from helpers.framing import (
     CONTESTED_TERMS, NARRATOR, UNATTRIBUTED, find_term, frame_hits, frame_presence, label_table, label_uses,
-    load_frame_lexicons, load_label_families, narrator_uses, term_pattern, who_calls_it_what,
+    load_frame_lexicons, load_label_families, narrator_uses, quote_voices, term_pattern, who_calls_it_what,
 )
 
 
@@ -120,6 +120,15 @@ def test_attributions_give_the_voice_of_the_quotation():
     ]
     voices = [u.voice for u in label_uses(article, ["separatist", "ethnic cleansing"], attributions)]
     assert voices == [NARRATOR, "the minister", "critics", UNATTRIBUTED]
+
+
+def test_quote_voices_lists_every_outer_quotation():
+    article = load_article(text=TOY)
+    outer = [q for q in article.quotes if q.level == 0]
+    table = quote_voices(article, [{"source": "the minister", "quotes": [(outer[0].start, outer[0].end)]}])
+    assert list(table["quote"]) == [q.text for q in outer]
+    assert list(table["voice"]) == ["the minister", UNATTRIBUTED, UNATTRIBUTED]
+    assert list(table["sentence"]) == [1, 2, 2]
 
 
 def test_records_point_into_the_text_with_sentence_and_part():
@@ -303,3 +312,38 @@ def test_entman_table_needs_evidence(seed):
         entman_table({"France": {"blame": ("x", [1])}}, seed)
     examples = load_example_codings()["entman"]
     assert len(entman_table(examples, seed)) == len(examples)
+
+
+# ------------------------------------------------------------ exercise checks of notebook 02
+
+def test_exercise_checks_accept_the_method_and_teach_on_mistakes(seed):
+    from helpers import check
+
+    own = sum(u.voice == NARRATOR for u in label_uses(seed, ["separatist"]))
+    every = len(label_uses(seed, ["separatist"]))
+    assert check("02.1", own, seed).passed
+    assert "every use" in check("02.1", every, seed).message
+    terms = sorted({u.term for u in narrator_uses(seed)})
+    assert check("02.2", terms, seed).passed
+    assert check("02.2", [u.text for u in narrator_uses(seed)], seed).passed  # word forms are fine
+    assert "only inside quotation marks" in check("02.2", terms + ["ethnic cleansing"], seed).message
+    conflict = frame_presence(seed)["conflict"]
+    assert check("02.3", int(conflict.idxmax()), seed).passed
+    winners = set(conflict.index[conflict == conflict.max()])
+    after = min(w + 1 for w in winners if w + 1 not in winners)
+    assert "Off by one" in check("02.3", int(after), seed).message
+    complete = {"C1": ("yes", [0]), "C2": ("no", []), "C3": "no", "C4": ("no", [])}
+    assert check("02.5", complete, seed).passed
+    assert "cites no sentence" in check("02.5", {**complete, "C2": ("yes", [])}, seed).message
+    assert "percent agreement" in check("02.6", 0.75, seed).message
+    assert not check("02.6", "0.48", seed).passed
+
+
+def test_exercise_checks_run_on_another_article():
+    from helpers import check
+
+    other = load_article(text="Calm day\n\nNothing happened in the town. The mayor said “all is well”.")
+    assert check("02.1", 0, other).passed
+    assert check("02.2", [], other).passed
+    assert check("02.4", [], other).passed
+    assert "no sentence 5" in check("02.5", {"C1": ("yes", [5]), "C2": "no", "C3": "no", "C4": "no"}, other).message
