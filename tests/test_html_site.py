@@ -125,6 +125,8 @@ def test_notebook_info_reads_the_first_cell():
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell("# 07 · A title · with a dot\n\nText.\n\n**Time:** about 50 minutes")]
     assert site.notebook_info(nb) == {"number": "07", "title": "A title · with a dot", "minutes": 50}
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell("**Student edition**: a note before the header"))
+    assert site.notebook_info(nb)["title"] == "A title · with a dot"
     nb.cells = [nbformat.v4.new_markdown_cell("No heading here")]
     assert site.notebook_info(nb) == {"number": None, "title": None, "minutes": None}
 

@@ -46,7 +46,8 @@ _PAGE = """<!DOCTYPE html>
   table {{ border-collapse: collapse; width: 100%; }}
   th, td {{ text-align: left; padding: .45em .7em; border-bottom: 1px solid #ddd; }}
   th {{ background: #f3f3f3; }}
-  td.num, th.num {{ text-align: right; }}
+  td.num, th.num {{ text-align: right; white-space: nowrap; }}
+  td.links {{ white-space: nowrap; }}
   a {{ color: #0072B2; }}
 </style>
 </head>
@@ -71,12 +72,15 @@ def solution_notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
 
 
 def notebook_info(nb) -> dict:
-    """Number, title and minutes of a notebook, read from its first markdown cell.
+    """Number, title and minutes of a notebook, read from its header cell.
 
-    Returns ``{"number": "01", "title": "Reading an article", "minutes": 45}``;
-    a missing part is ``None``.
+    The header is the first markdown cell with a ``# NN · Title`` heading (a
+    student edition has a note before it).  Returns
+    ``{"number": "01", "title": "Reading an article", "minutes": 45}``; a
+    missing part is ``None``.
     """
-    first = next((c.source for c in nb.cells if c.cell_type == "markdown"), "")
+    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    first = next((source for source in markdown if _HEADING.search(source)), markdown[0] if markdown else "")
     heading = _HEADING.search(first)
     minutes = _TIME.search(first)
     return {
@@ -146,7 +150,7 @@ def write_index(out_dir: Path, notebooks: list[Path], title: str, student: dict[
             else:
                 rel = page.relative_to(out_dir).as_posix()
                 nb_rel = page.with_suffix(".ipynb").relative_to(out_dir).as_posix()
-                cells.append(f'<td><a href="{html.escape(rel)}">read</a> · '
+                cells.append(f'<td class="links"><a href="{html.escape(rel)}">read</a> · '
                              f'<a href="{html.escape(nb_rel)}" download>download .ipynb</a></td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     hours, rest = divmod(total, 60)
