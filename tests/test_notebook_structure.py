@@ -349,6 +349,8 @@ def rule_figures(src: Notebook) -> list[str]:
 NUMBERED_THINGS = re.compile(
     r"\b(notebooks?|exercises?|sections?|steps?|parts?|chapters?|cells?)\s+\d+(?:\.\d+)?"
     r"(?:\s*(?:,|and|or|to|–|-)\s*\d+(?:\.\d+)?)*", re.IGNORECASE)
+#: Bibliographic details of a cited work: volume(issue) "43(4)", pages "p. 52", "pp. 52-60".
+CITATION = re.compile(r"\b\d+\(\d+\)|\bpp?\.\s*\d+(?:\s*[–-]\s*\d+)?")
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»|‘[^’]*’|„[^“”]*[“”]")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -360,7 +362,7 @@ def prose_numbers(source: str, header: bool = False) -> list[str]:
     quotation marks or `code`; numbering of notebooks, exercises, sections, steps
     ("notebook 03", "Exercise 1.2", "## 2 · Structure"), ordered-list markers;
     the time in the header; numbers that are part of a word or name (UTF-8, X-2);
-    link targets and HTML comments.
+    volume, issue and pages of a citation ("43(4), p. 52"); link targets and HTML comments.
     """
     lines = []
     for line in markdown_lines(source):
@@ -376,6 +378,7 @@ def prose_numbers(source: str, header: bool = False) -> list[str]:
     text = re.sub(r"https?://\S+|<[^>]+>", " ", text)
     text = QUOTED.sub(" ", text)
     text = NUMBERED_THINGS.sub(" ", text)
+    text = CITATION.sub(" ", text)
     numbers = []
     for match in NUMBER.finditer(text):
         before = text[max(0, match.start() - 2):match.start()]
@@ -619,7 +622,8 @@ def test_each_rule_notices_when_it_is_broken(breakage):
 
 def test_numbers_allowed_in_prose():
     text = ("In 2023, as notebook 03 and section 2 show (Exercise 1.2), the “23” injured and `len(x) == 4` "
-            "appear in UTF-8 text from X-2; see [the map](05_x.ipynb). <!-- 99 -->\n1. first step")
+            "appear in UTF-8 text from X-2; see [the map](05_x.ipynb). <!-- 99 -->\n1. first step\n"
+            "Entman (1993, *Journal of Communication* 43(4), p. 52; pp. 51-58)")
     assert prose_numbers(text) == []
     assert prose_numbers("**Time:** about 45 minutes", header=True) == []
     assert prose_numbers("It has 14 paragraphs, 2,000 words and 45% quotes; 0.62 is high.") == \
