@@ -13,6 +13,7 @@ and shows what drives them:
 * :func:`sentence_scores`    -- one row per sentence; :func:`hardest_sentences`
 * :func:`paragraph_scores`   -- the grade paragraph by paragraph
 * :func:`voice_scores`       -- the narrator's sentences vs the quoted sentences
+* :func:`side_scores`        -- the sentences of each side's sources (:func:`side_sentences`)
 * :func:`word_drivers`       -- the words that push the scores up (long, unfamiliar, names)
 * :func:`sentence_length_distribution` -- how many short, medium and long sentences
 * :data:`FORMULAS` and :func:`formula_table` -- every formula with its constants and origin
@@ -96,7 +97,8 @@ from .spans import Span, split_blocks
 
 __all__ = [
     "readability_scores", "compare_scores", "sentence_scores", "hardest_sentences", "paragraph_scores",
-    "voice_scores", "word_drivers", "sentence_length_distribution", "formula_table", "flesch_band",
+    "voice_scores", "side_sentences", "side_scores", "word_drivers", "sentence_length_distribution",
+    "formula_table", "flesch_band",
     "normalise_apostrophes", "offline_cmudict", "use_offline_cmudict", "CMUDict", "ReadabilityWarning",
     "FORMULAS", "FLESCH_BANDS", "SCORE_NAMES", "MIN_WORDS", "MIN_SENTENCES_SMOG", "LANG",
 ]
@@ -504,6 +506,51 @@ def voice_scores(text_or_article) -> pd.DataFrame:
     table = sentence_scores(text_or_article)
     texts = {voice: " ".join(table.loc[table["voice"] == voice, "text"]) for voice in ("narrator", "quoted")}
     return compare_scores({voice: text for voice, text in texts.items() if text})
+
+
+def side_sentences(text_or_article, side_of: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The sentences that carry each side's statements, found with :func:`helpers.sources.find_attributions`.
+
+    A sentence belongs to an attribution when it holds the words naming the
+    source or one of the attribution's quotations (a quotation over two
+    sentences brings both).  ``side_of`` maps a source (``attribution.source``)
+    to its side; a source missing from it is "not classified", and without
+    ``side_of`` every source is a side of its own.
+
+    One row per (side, sentence), in reading order: ``side``, ``sentence`` (the
+    index in ``article.sentences``), ``sources`` (who speaks in it, for that side)
+    and ``text``.  A sentence quoting two sides appears once for each.
+    """
+    from .article import load_article
+    from .sources import find_attributions  # imported here: the sources helpers are only needed for this
+
+    article = text_or_article if hasattr(text_or_article, "sentences") else load_article(text=text_or_article)
+    found: dict[tuple[str, int], list[str]] = {}
+    for attribution in find_attributions(article):
+        side = attribution.source if side_of is None else side_of.get(attribution.source, "not classified")
+        spans = [(attribution.start, attribution.end), *attribution.quotes]
+        for k, sentence in enumerate(article.sentences):
+            if any(sentence.start < end and start < sentence.end for start, end in spans):
+                sources = found.setdefault((side, k), [])
+                if attribution.source not in sources:
+                    sources.append(attribution.source)
+    rows = [{"side": side, "sentence": k, "sources": ", ".join(sources), "text": str(article.sentences[k])}
+            for (side, k), sources in found.items()]
+    table = pd.DataFrame(rows, columns=["side", "sentence", "sources", "text"])
+    first_sentence = table.groupby("side", sort=False)["sentence"].transform("min")
+    return table.assign(_first=first_sentence).sort_values(["_first", "sentence"], kind="stable").drop(
+        columns="_first").reset_index(drop=True)
+
+
+def side_scores(text_or_article, side_of: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Scores of each side's sentences (see :func:`side_sentences`), joined and scored with :func:`compare_scores`.
+
+    One row per side, in the order the sides first speak.  Every side's sample is
+    small: read the ``warnings`` column before comparing.
+    """
+    table = side_sentences(text_or_article, side_of)
+    texts = {side: " ".join(group["text"]) for side, group in table.groupby("side", sort=False)}
+    return compare_scores(texts)
 
 
 def sentence_length_distribution(text_or_article, width: int = 10) -> pd.DataFrame:

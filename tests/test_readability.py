@@ -272,6 +272,41 @@ def test_sentence_length_distribution_counts_every_sentence(seed):
     assert wide["sentences"].tolist() == [(lengths <= 25).sum(), (lengths > 25).sum()]
 
 
+# --- by source side (needs helpers.sources) -------------------------------------------------------------
+
+COUNCIL = ("Bus lanes approved\n\n"
+           "“We will finally stop sitting in traffic,” the mayor said. The council voted on Tuesday. "
+           "“We will lose forty parking spaces,” said Tom Becker, who runs a hardware store.\n\n"
+           "“The money is there. The work starts in spring,” the mayor added.")
+
+
+def test_side_sentences_follow_speakers_and_their_quotations():
+    pytest.importorskip("helpers.sources", reason="helpers.sources has not landed yet")
+    from helpers.readability import side_sentences
+
+    article = load_article(text=COUNCIL)
+    table = side_sentences(article, {"mayor": "city hall", "Tom Becker": "shop owners"})
+    assert table[["side", "sentence"]].values.tolist() == [
+        ["city hall", 0], ["city hall", 3], ["city hall", 4], ["shop owners", 2]]  # the quotation over 3 and 4
+    assert table["text"].tolist() == [str(article.sentences[k]) for k in table["sentence"]]
+    assert "council voted" not in " ".join(table["text"])  # nobody speaks in sentence 1
+    unclassified = side_sentences(article, {"mayor": "city hall"})
+    assert set(unclassified["side"]) == {"city hall", "not classified"}
+    assert set(side_sentences(article)["side"]) == {"mayor", "Tom Becker"}
+
+
+def test_side_scores_score_each_sides_sentences():
+    pytest.importorskip("helpers.sources", reason="helpers.sources has not landed yet")
+    from helpers.readability import side_scores
+
+    article = load_article(text=COUNCIL)
+    table = side_scores(article, {"mayor": "city hall", "Tom Becker": "shop owners"})
+    assert list(table.index) == ["city hall", "shop owners"]
+    city = " ".join(str(article.sentences[k]) for k in (0, 3, 4))
+    assert table.loc["city hall", "flesch_kincaid_grade"] == quiet(readability_scores, city)["flesch_kincaid_grade"]
+    assert "short text" in table.loc["shop owners", "warnings"]
+
+
 # --- words -------------------------------------------------------------------------------------------
 
 
