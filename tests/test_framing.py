@@ -168,6 +168,20 @@ def test_seed_ethnic_cleansing_is_never_the_narrators(seed):
     assert len(uses) == 3  # headline, lede, Pashinian's statement
     assert {u.part for u in uses} == {"headline", "body"}
     assert all(u.voice != NARRATOR for u in uses)
+    # In the body, each use is credited to a named source (find_attributions reads the body only).
+    body = [u for u in uses if u.part == "body"]
+    assert [u.voice for u in body] == ["Armenia", "Nikol Pashinian"]
+
+
+def test_seed_anti_terrorist_is_bakus_word(seed):
+    uses = label_uses(seed, ["anti-terrorist", "terrorism"])
+    assert [(u.text, u.voice) for u in uses] == [("anti-terrorist", "Baku"), ("terrorism", "Azerbaijani security services")]
+
+
+def test_seed_quoted_separatist_belongs_to_azerbaijans_diplomacy(seed):
+    quoted = [u for u in label_uses(seed, ["separatist"]) if u.voice != NARRATOR]
+    assert [(u.voice, u.sentence) for u in quoted] == [("Azerbaijani diplomacy", 15)]
+    assert "so-called separatist regime" in quoted[0].evidence
 
 
 def test_seed_narrator_voice_test(seed):
