@@ -137,8 +137,9 @@ def term_pattern(term: str) -> str:
     if not isinstance(term, str):
         raise TypeError(f"a term must be a string, not {type(term).__name__}")
     words = [w for w in _WORD_BREAKS.split(term.strip()) if w]
-    if not words or not any(ch.isalnum() for ch in term):
-        raise ValueError(f"{term!r} is not a term: it needs at least one letter or digit")
+    if not words or not all(any(ch.isalnum() for ch in w) for w in words):
+        raise ValueError(f"{term!r} is not a term: each of its words needs at least one letter or digit "
+                         "(a * may only end a word, as in injur*)")
     return _SEPARATOR.join(_word_pattern(w, k == len(words) - 1) for k, w in enumerate(words))
 
 

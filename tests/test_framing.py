@@ -76,6 +76,8 @@ def test_longer_overlapping_term_wins():
 def test_bad_terms_get_clear_errors():
     with pytest.raises(ValueError, match="letter"):
         term_pattern("  -- ")
+    with pytest.raises(ValueError, match="may only end a word"):
+        term_pattern("anti-*")
     with pytest.raises(TypeError):
         term_pattern(42)
     with pytest.raises(ValueError, match="at least one"):
