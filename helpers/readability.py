@@ -32,7 +32,7 @@ each ``.``, ``!`` or ``?``; pieces of two words or fewer are not counted), so
 every score here equals the one textstat gives for the same text, and any
 student can reproduce it with ``textstat.flesch_kincaid_grade(text)``.  The
 two counts differ a little: textstat splits "the Lachin road. to allow ..."
-and "Editor’s note.)” they warned", which the course's splitter keeps whole.
+and "Editor’s note.)”, they warned", which the course's splitter keeps whole.
 The per-sentence tables (:func:`sentence_scores`) use the course's sentences,
 ``article.sentences``, one row each.
 
