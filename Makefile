@@ -5,6 +5,7 @@
 #   make solutions  re-run every solution notebook in place, in a fresh kernel
 #   make course ARTICLE=path/to/article.txt   run the course on another article
 #   make html       render the solved course as a static website in build/html
+#   make bench      print the speed benchmarks (not part of make test)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -14,7 +15,7 @@ STAMP   = $(VENV)/.installed
 .PHONY: help setup lab test student solutions nav course html bench clean
 
 help:
-	@sed -n '2,9p' Makefile | sed 's/^# *//'
+	@sed -n '2,10p' Makefile | sed 's/^# *//'
 
 # Create the virtual environment once.
 $(BIN)/python:
@@ -49,6 +50,11 @@ course: $(STAMP)
 
 html: $(STAMP)
 	$(BIN)/python -m tools.html
+
+# Speed figures: readability timings and articles per second for the whole analysis.
+bench: $(STAMP)
+	$(BIN)/python tests/bench_readability.py
+	$(BIN)/python tests/bench_corpus.py
 
 clean:
 	rm -rf build
