@@ -15,7 +15,7 @@ STAMP   = $(VENV)/.installed
 .PHONY: help setup lab test student solutions nav course html bench clean
 
 help:
-	@sed -n '2,10p' Makefile | sed 's/^# *//'
+	@sed -n '2,8p' Makefile | sed 's/^# *//'
 
 # Create the virtual environment once.
 $(BIN)/python:
