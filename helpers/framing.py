@@ -325,7 +325,15 @@ def _article(article) -> Article:
 def label_uses(article, terms, attributions=None) -> list[LabelUse]:
     """Every occurrence of ``terms`` in the article, in reading order, each with its voice.
 
-    ``terms`` is one term or a list (matching rules: see the module notes).
+    ``terms`` is one term or a list.  A term is found
+
+    1. in any case ("Separatist" finds "separatist");
+    2. as whole words only, a hyphen being a word edge ("terrorist" finds "anti-terrorist");
+    3. with plural or possessive endings on its last word ("separatist" finds "separatists");
+    4. with any ending where a word ends in ``*`` ("injur*" finds "injured", "injuries");
+    5. with spaces or hyphens between its words ("Nagorno Karabakh" finds "Nagorno-Karabakh").
+
+    Where two terms overlap in the text, the longer match counts.
     ``attributions`` defaults to :func:`helpers.find_attributions` of the
     article; pass your own list to test another attribution.  An occurrence
     whose first letter stands inside quotation marks takes the voice of that

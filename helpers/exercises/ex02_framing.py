@@ -79,7 +79,8 @@ def most_conflict_paragraph(answer, article, frame="conflict"):
         words = hits.loc[hits["paragraph"] == answer, "text"].str.lower().tolist()
         others = f" (as many as paragraph(s) {', '.join(str(w) for w in winners if w != answer)})" \
             if len(winners) > 1 else ""
-        return correct(f"Paragraph {answer} has {best} conflict words{others}: {', '.join(words)}.")
+        return correct(f"Paragraph {answer} has {best} conflict word{'s' if best != 1 else ''}{others}: "
+                       f"{', '.join(words)}.")
     if answer - 1 in winners:
         return not_yet("Off by one: paragraphs are counted from 0.")
     totals = presence[list(lexicons)].sum(axis=1)
