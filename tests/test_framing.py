@@ -96,6 +96,20 @@ def test_any_unicode_text_gives_true_offsets(noise, term):
     assert find_term(text, term), "the inserted term must be found"
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["separatist", "“", "”", "«", "»", "\n\n", " ", ".", "Ü", "x", "’", "-"]),
+                min_size=1, max_size=60))
+def test_label_uses_on_arbitrary_articles(pieces):
+    text = "Headline\n\nA " + "".join(pieces) + " end."
+    article = load_article(text=text)
+    quoted = [(q.start, q.end) for q in article.quotes if q.level == 0]
+    for use in label_uses(article, ["separatist"], attributions=[]):
+        assert article.text[use.start:use.end] == use.text
+        inside = any(s <= use.start < e for s, e in quoted)
+        assert use.voice == (UNATTRIBUTED if inside else NARRATOR)
+        assert use.part in {"headline", "subheading", "body", "other"}
+
+
 # ------------------------------------------------------------ voices
 
 TOY = ("Officials reject the label\n\n"
