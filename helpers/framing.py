@@ -152,8 +152,9 @@ def _compile(terms: tuple[str, ...]) -> re.Pattern:
     """
     groups: dict[str, list[str]] = defaultdict(list)
     for k in sorted(range(len(terms)), key=lambda k: -len(terms[k])):
-        groups[terms[k].lstrip()[0].lower()].append(f"(?P<t{k}>{term_pattern(terms[k])})")
-    branches = [f"(?={re.escape(first)})(?:{'|'.join(alts)})" for first, alts in groups.items()]
+        first = _escape(next(w for w in _WORD_BREAKS.split(terms[k]) if w)[0])  # the pattern starts with it
+        groups[first].append(f"(?P<t{k}>{term_pattern(terms[k])})")
+    branches = [f"(?={first})(?:{'|'.join(alts)})" for first, alts in groups.items()]
     return re.compile(_BEFORE + "(?:" + "|".join(branches) + ")" + _AFTER, re.IGNORECASE)
 
 

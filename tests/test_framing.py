@@ -60,6 +60,13 @@ def test_spaces_and_hyphens_between_words_are_interchangeable():
     assert words_found(text, "large-scale aggression") == ["large scale aggression"]
 
 
+def test_terms_starting_with_a_hyphen_an_apostrophe_or_a_special_capital():
+    assert words_found("a war, the -war, İstanbul, istanbul", "-war") == ["war", "war"]
+    assert words_found("He said ’tis true and 'tis so", "'tis") == ["’tis", "'tis"]
+    assert words_found("In İstanbul today", "İstanbul") == ["İstanbul"]
+    assert words_found("In İSTANBUL today", "istanbul") == ["İSTANBUL"]
+
+
 def test_curly_and_straight_apostrophes_are_the_same():
     assert words_found("Editor’s note and Editor's note", "editor's note") == ["Editor’s note", "Editor's note"]
 
