@@ -185,6 +185,9 @@ _ANONYMITY = re.compile("|".join(re.escape(p) for p in sorted(ANONYMITY_PHRASES,
                         re.IGNORECASE)
 _CHANNELS = [(re.compile(pattern, 0 if re.search(r"\b[A-Z]", pattern) else re.IGNORECASE), channel)
              for pattern, channel, _ in CHANNELS]
+#: All channel patterns in one expression, to see quickly whether a stretch of text names any channel.
+_ANY_CHANNEL = re.compile("|".join("(?:%s)" % p if re.search(r"\b[A-Z]", p) else "(?i:%s)" % p
+                                   for p, _, _ in CHANNELS))
 _MEDIUM = {channel: medium for _, channel, medium in CHANNELS}
 _CONNECTIVE = re.compile(r"\s*(?:%s)\b[\s,]*" % "|".join(re.escape(c) for c in sorted(CONNECTIVES, key=len, reverse=True)),
                          re.IGNORECASE)
@@ -451,23 +454,35 @@ class _Context:
         self.quotes = [q for q in article.quotes if q.level == 0]
         self.outer = [(_mark_start(text, q), _mark_end(text, q)) for q in self.quotes]
         self.o_starts = [o[0] for o in self.outer]
-        # The words inside a quotation are the speaker's, not the reporter's: only the marks and the
-        # words of one- or two-word quotations (also “condemned”) are kept as tokens.
-        short = [len(q.text.split()) <= 2 for q in self.quotes]
+        # The words inside a quotation are the speaker's, not the reporter's: of a quotation only the
+        # marks become tokens, and the words of a one- or two-word quotation (also “condemned”).
         self.toks: list[_Tok] = []
-        append, outer = self.toks.append, self.outer
-        k, n = 0, len(outer)
+        outer, n, k = self.outer, len(self.outer), 0
         for paragraph in article.paragraphs:
-            for m in _TOKEN.finditer(text, paragraph.start, paragraph.end):
-                start, end = m.span()
-                while k < n and outer[k][1] <= start:  # which quotation (marks included) holds the token
-                    k += 1
-                quote = k if k < n and outer[k][0] <= start else None
-                word = m.group()
-                is_word = word[:1].isalnum()
-                if quote is None or not is_word or short[quote]:
-                    append(_new_tok(_Tok, (word, start, end, word.lower(), is_word, word[:1].isupper(), quote)))
+            position = paragraph.start
+            while k < n and outer[k][1] <= position:
+                k += 1
+            while k < n and outer[k][0] < paragraph.end:  # the quotations of this paragraph, in order
+                begin, finish = max(position, outer[k][0]), min(outer[k][1], paragraph.end)
+                self._add_tokens(position, begin, None)  # the reporter's words before the quotation
+                if len(self.quotes[k].text.split()) <= 2:
+                    self._add_tokens(begin, finish, k)
+                else:
+                    for mark in sorted({begin, finish - 1}):
+                        if begin <= mark < finish and text[mark] in _QUOTE_MARKS:
+                            self.toks.append(_new_tok(_Tok, (text[mark], mark, mark + 1, text[mark], False, False, k)))
+                position = max(position, finish)
+                k += 1
+            self._add_tokens(position, paragraph.end, None)
         self.t_starts = [t.start for t in self.toks]
+
+    def _add_tokens(self, start: int, end: int, quote: int | None) -> None:
+        """Append the tokens of text[start:end], all standing in ``quote`` (None: outside quotation marks)."""
+        append = self.toks.append
+        for m in _TOKEN.finditer(self.text, start, end):
+            word = m.group()
+            first = word[0]
+            append(_new_tok(_Tok, (word, m.start(), m.end(), word.lower(), first.isalnum(), first.isupper(), quote)))
 
     def tokens(self, start: int, end: int) -> list[_Tok]:
         """The body tokens that lie within text[start:end]."""
@@ -750,6 +765,8 @@ def _speaker_after(ctx: _Context, sentence, floor: int, verb: _Verb) -> _Draft |
 def _channel_at(text: str) -> tuple[int, str] | None:
     """A channel phrase at the start of ``text``: (characters used, channel)."""
     stripped = text.lstrip()
+    if not _ANY_CHANNEL.match(stripped):
+        return None
     for pattern, channel in _CHANNELS:
         found = pattern.match(stripped)
         if found:
@@ -759,6 +776,8 @@ def _channel_at(text: str) -> tuple[int, str] | None:
 
 def _find_channel(text: str, start: int, end: int) -> str | None:
     end = min(end, start + _WINDOW)
+    if not _ANY_CHANNEL.search(text, start, end):
+        return None
     for pattern, channel in _CHANNELS:
         if pattern.search(text, start, end):
             return channel
@@ -903,6 +922,11 @@ def _narrative_names(ctx: _Context) -> list[_Entity]:
             tok = toks[i]
             if not (tok.is_cap and tok.is_word) and tok.low not in _TITLE_ABBR:
                 i += 1
+                continue
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if tok.low not in _TITLE_ABBR and _noun(tok.text) not in _INSTITUTION and not (
+                    nxt is not None and (nxt.is_cap and nxt.is_word or nxt.low in _NAME_CONNECTORS)):
+                i += 1  # a single capitalised word ("Baku", "Tensions") names no person and no institution
                 continue
             start = i - 1 if i > 0 and toks[i - 1].low in _DETERMINERS else i
             mention, used = _parse_mention(toks[start:start + 25], sentence.start)
