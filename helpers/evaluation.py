@@ -34,7 +34,7 @@ from .attribution_patterns import DATA_DIR
 from .sources import Attribution, find_attributions
 
 __all__ = [
-    "ANNOTATIONS_DIR", "annotated_articles", "load_annotation", "load_annotated_article", "locate_speakers",
+    "ANNOTATIONS_DIR", "annotated_articles", "load_annotation", "read_annotation", "load_annotated_article", "locate_speakers",
     "normalise_source", "Evaluation", "evaluate", "evaluation_table", "error_table",
 ]
 
@@ -55,6 +55,12 @@ def load_annotation(name: str) -> pd.DataFrame:
     path = ANNOTATIONS_DIR / f"{name}.csv"
     if not path.exists():
         raise FileNotFoundError(f"no annotation {path.name}; annotated articles: {', '.join(annotated_articles())}")
+    return read_annotation(path)
+
+
+def read_annotation(path: Path | str) -> pd.DataFrame:
+    """Read an annotation file (the columns of ``helpers/data/annotations/README.md``) from any folder."""
+    path = Path(path)
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [c for c in _COLUMNS if c not in table.columns]
     if missing:
