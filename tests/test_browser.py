@@ -35,7 +35,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
 CODE_CELLS_TO_RUN = 6
 SERVER_START_TIMEOUT = 90  # seconds
 KERNEL_TIMEOUT = 90_000  # milliseconds
-RUN_TIMEOUT = 180_000  # milliseconds
+RUN_TIMEOUT = 120_000  # milliseconds
 
 #: User settings that silence first-run prompts and keep the repository untouched.
 SETTINGS = {
@@ -60,6 +60,32 @@ def cells_with_stored_output(notebook: Path, positions: list[int]) -> list[int]:
     mine = nbformat.read(notebook, as_version=4).cells
     return [i for i in positions
             if i < len(solved) and solved[i].source == mine[i].source and solved[i].get("outputs")]
+
+
+def wait_for_idle_kernel(page) -> None:
+    """Wait until the notebook's kernel is started and idle.
+
+    The status bar says "Python 3 (ipykernel) | Idle" only once a kernel is
+    connected; the toolbar's indicator alone says idle before the kernel exists.
+    """
+    page.wait_for_selector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status="idle"]')
+    page.wait_for_function(
+        """() => /\\(ipykernel\\)\\s*\\|\\s*Idle/.test(document.querySelector('#jp-main-statusbar')?.textContent || '')""")
+
+
+def wait_for_active_cell(page, index: int) -> None:
+    """Wait until the notebook's active (selected) cell is cell number ``index`` (from 0)."""
+    page.wait_for_function(
+        """(index) => {
+            const cells = [...document.querySelectorAll('.jp-Notebook .jp-Cell')];
+            return cells.findIndex(c => c.classList.contains('jp-mod-active')) === index;
+        }""", arg=index, timeout=10_000)
+
+
+def lab_setting(url: str, token: str, plugin: str, key: str):
+    """The value JupyterLab uses for one setting (to prove the throw-away settings are read)."""
+    with urllib.request.urlopen(f"{url}/lab/api/settings/{plugin}?token={token}", timeout=10) as response:
+        return json.load(response)["settings"].get(key)
 
 
 def free_port() -> int:
@@ -121,6 +147,8 @@ def test_student_opens_notebook_01_and_runs_its_first_cells(chromium, jupyterlab
     from playwright.sync_api import sync_playwright
 
     url, token = jupyterlab
+    assert lab_setting(url, token, "@jupyterlab/docmanager-extension:plugin", "autosave") is False
+    assert lab_setting(url, token, "@jupyterlab/apputils-extension:notification", "fetchNews") == "false"
     notebook = notebook_under_test()
     before = notebook.read_bytes()
     cells = nbformat.reads(before.decode("utf-8"), as_version=4).cells
@@ -137,22 +165,30 @@ def test_student_opens_notebook_01_and_runs_its_first_cells(chromium, jupyterlab
             page.set_default_timeout(KERNEL_TIMEOUT)
             page.goto(f"{url}/lab/tree/{relative}?token={token}")
             page.wait_for_selector(".jp-Notebook .jp-Cell")
-            # The kernel is ready when the toolbar's execution indicator says idle.
-            page.wait_for_selector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status="idle"]')
+            wait_for_idle_kernel(page)
             assert page.locator(".jp-Dialog").count() == 0, "a dialog is in the way: " + page.locator(".jp-Dialog").inner_text()
 
             page.locator(".jp-Notebook .jp-Cell").first.locator(".jp-InputPrompt").click()
             page.keyboard.press("Escape")  # command mode
-            for _ in range(presses):
+            wait_for_active_cell(page, 0)
+            for k in range(presses):  # one cell at a time, checking each key press moved on
                 page.keyboard.press("Shift+Enter")
+                wait_for_active_cell(page, k + 1)
             # Wait until every code cell we ran shows an execution number (not [*] or blank).
-            page.wait_for_function(
-                """([positions]) => {
-                    const cells = document.querySelectorAll('.jp-Notebook .jp-Cell');
-                    return positions.every(i => /\\[\\d+\\]/.test(cells[i].querySelector('.jp-InputPrompt').textContent));
-                }""",
-                arg=[code_positions], timeout=RUN_TIMEOUT)
-            page.wait_for_selector('.jp-NotebookPanel .jp-Notebook-ExecutionIndicator[data-status="idle"]')
+            try:
+                page.wait_for_function(
+                    """([positions]) => {
+                        const cells = document.querySelectorAll('.jp-Notebook .jp-Cell');
+                        return positions.every(i => /\\[\\d+\\]/.test(cells[i].querySelector('.jp-InputPrompt').textContent));
+                    }""",
+                    arg=[code_positions], timeout=RUN_TIMEOUT)
+            except Exception:
+                page.screenshot(path=str(SCREENSHOTS / f"{notebook.stem}-failure.png"))
+                prompts = page.locator(".jp-Notebook .jp-Cell .jp-InputPrompt").all_inner_texts()
+                errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+                pytest.fail(f"cells {[i + 1 for i in code_positions]} did not all run; prompts: {prompts[:presses]}; "
+                            f"errors: {errors.all_inner_texts()}; see {SCREENSHOTS.name}/{notebook.stem}-failure.png")
+            wait_for_idle_kernel(page)
             page.screenshot(path=str(screenshot), full_page=False)
 
             all_cells = page.locator(".jp-Notebook .jp-Cell")
