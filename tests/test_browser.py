@@ -98,7 +98,8 @@ def free_port() -> int:
 def jupyterlab(tmp_path):
     """A JupyterLab server on a free port, rooted at the repository; yields its base URL and token."""
     port, token = free_port(), secrets.token_hex(16)
-    dirs = {name: tmp_path / name for name in ("config", "data", "runtime", "settings", "workspaces", "ipython")}
+    dirs = {name: tmp_path / name
+            for name in ("config", "data", "runtime", "settings", "workspaces", "ipython", "checkpoints")}
     for folder in dirs.values():
         folder.mkdir()
     for plugin, values in SETTINGS.items():
@@ -110,7 +111,9 @@ def jupyterlab(tmp_path):
            "JUPYTERLAB_WORKSPACES_DIR": str(dirs["workspaces"]), "IPYTHONDIR": str(dirs["ipython"])}
     command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={ROOT}", "--LabApp.news_url=", "--ServerApp.jpserver_extensions={'jupyter_lsp': False}"]
+               f"--ServerApp.root_dir={ROOT}", "--LabApp.news_url=", "--ServerApp.jpserver_extensions={'jupyter_lsp': False}",
+               # JupyterLab makes a checkpoint of every notebook it opens: keep it out of the repository
+               f"--FileCheckpoints.checkpoint_dir={dirs['checkpoints']}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--ServerApp.allow_root=True")
     log = (tmp_path / "jupyterlab.log").open("w")
@@ -151,6 +154,8 @@ def test_student_opens_notebook_01_and_runs_its_first_cells(chromium, jupyterlab
     assert lab_setting(url, token, "@jupyterlab/apputils-extension:notification", "fetchNews") == "false"
     notebook = notebook_under_test()
     before = notebook.read_bytes()
+    checkpoint = notebook.parent / ".ipynb_checkpoints" / f"{notebook.stem}-checkpoint.ipynb"
+    had_checkpoint = checkpoint.exists()
     cells = nbformat.reads(before.decode("utf-8"), as_version=4).cells
     code_positions = [i for i, cell in enumerate(cells) if cell.cell_type == "code"][:CODE_CELLS_TO_RUN]
     presses = code_positions[-1] + 1  # Shift+Enter once per cell, markdown included, up to the last code cell to run
@@ -203,4 +208,5 @@ def test_student_opens_notebook_01_and_runs_its_first_cells(chromium, jupyterlab
         finally:
             browser.close()
     assert notebook.read_bytes() == before, f"{relative} was changed by the browser session"
+    assert checkpoint.exists() == had_checkpoint, f"a checkpoint was written into the repository: {checkpoint}"
     assert screenshot.stat().st_size > 10_000
