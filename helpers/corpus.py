@@ -39,11 +39,7 @@ from .article import load_article
 from .framing import CONTESTED_TERMS, NARRATOR, label_uses
 from .quotes import quoted_share
 from .readability import readability_scores
-
-try:  # helpers.sources: who is credited with what
-    from .sources import find_attributions
-except ImportError:  # not there yet: the source columns stay empty
-    find_attributions = None
+from .sources import find_attributions
 
 __all__ = ["analyse_corpus", "analyse_article", "COLUMNS", "ATTRIBUTION_KINDS", "TOP_SOURCES"]
 
@@ -71,14 +67,13 @@ def analyse_article(path_or_article) -> dict:
         "quotes": sum(1 for q in article.quotes if q.level == 0),
         "quote_share": quoted_share(article),
     }
-    attributions = find_attributions(article) if find_attributions is not None else None
-    if attributions is not None:
-        kinds = Counter(str(a.kind) for a in attributions)
-        sources = Counter(str(a.source or a.speaker) for a in attributions)
-        row["attributions"] = len(attributions)
-        row.update({kind: kinds.get(kind, 0) for kind in ATTRIBUTION_KINDS})
-        # most frequent first; ties in order of first appearance
-        row["top_sources"] = "; ".join(f"{name} ({n})" for name, n in sources.most_common(TOP_SOURCES))
+    attributions = find_attributions(article)
+    kinds = Counter(a.kind for a in attributions)
+    sources = Counter(a.source or a.speaker for a in attributions)
+    row["attributions"] = len(attributions)
+    row.update({kind: kinds.get(kind, 0) for kind in ATTRIBUTION_KINDS})
+    # most frequent first; ties in order of first appearance
+    row["top_sources"] = "; ".join(f"{name} ({n})" for name, n in sources.most_common(TOP_SOURCES))
     uses = label_uses(article, CONTESTED_TERMS, attributions)
     row["contested_uses"] = len(uses)
     row["narrator_contested"] = sum(1 for use in uses if use.voice == NARRATOR)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -61,17 +62,20 @@ def test_the_seed_and_the_city_council_article_differ_as_expected(table):
     assert council["fk_grade"] < seed["fk_grade"]
 
 
-def test_source_columns_count_attributions_by_kind(table):
+def test_source_columns_count_attributions_by_kind(table, city_council_path):
     from helpers import corpus
+    from helpers.sources import find_attributions
 
-    if corpus.find_attributions is None:
-        pytest.skip("helpers.sources has not landed yet")
     seed = table.iloc[0]
-    attributions = corpus.find_attributions(load_article())
+    attributions = find_attributions(load_article())
     assert seed["attributions"] == len(attributions) > 0
     assert seed["direct"] + seed["partial"] + seed["indirect"] == seed["attributions"]
     top = seed["top_sources"].split("; ")
     assert 1 <= len(top) <= corpus.TOP_SOURCES and top[0].endswith(")")
+    (source, n), = Counter(a.source for a in attributions).most_common(1)
+    assert top[0] == f"{source} ({n})"
+    council = table.iloc[1]
+    assert council["attributions"] == len(find_attributions(load_article(city_council_path))) > 0
 
 
 def test_a_folder_means_its_txt_files_and_an_article_object_works_too(tmp_path):
