@@ -6,7 +6,7 @@ Generates variants of the course article (sentences shuffled inside each
 paragraph, words swapped for synonyms, numbers changed), so no cache can
 answer for a text it has seen.  After one warm-up call on the seed (the
 dictionaries load once), it times, per article: ``load_article``,
-``find_quotes``, ``find_attributions`` (when helpers.sources exists),
+``find_quotes`` (as ``article.quotes``, computed once and shared), ``find_attributions``,
 ``label_uses`` of the contested terms and ``readability_scores``, and prints
 the articles per second (target: 200) with the time of each step.
 ``--profile`` adds the functions where the time goes (cProfile).
@@ -65,22 +65,16 @@ def variants(seed: str, count: int, rng_seed: int = 2023) -> list[str]:
 
 def steps():
     """The analysis steps, in order, as (name, function of (article, state))."""
-    from helpers import find_quotes, load_article
+    from helpers import load_article
     from helpers.framing import CONTESTED_TERMS, label_uses
     from helpers.readability import readability_scores
-
-    try:
-        from helpers.sources import find_attributions
-    except ImportError:
-        find_attributions = None
-
-    def attributions(state):
-        state["attributions"] = find_attributions(state["article"]) if find_attributions else []
+    from helpers.sources import find_attributions
 
     return [
         ("load_article", lambda state: state.update(article=load_article(text=state["text"]))),
-        ("find_quotes", lambda state: find_quotes(state["article"])),
-        ("find_attributions" if find_attributions else "find_attributions (missing)", attributions),
+        # article.quotes is find_quotes(article.text), computed once and shared by the later steps
+        ("find_quotes (article.quotes)", lambda state: state["article"].quotes),
+        ("find_attributions", lambda state: state.update(attributions=find_attributions(state["article"]))),
         ("label_uses", lambda state: label_uses(state["article"], CONTESTED_TERMS, state["attributions"])),
         ("readability_scores", lambda state: readability_scores(state["article"])),
     ]
