@@ -59,3 +59,6 @@ from .sources import (
 
 __all__ += ["Attribution", "Person", "add_sides", "export_source_table", "find_attributions", "find_people",
             "seed_sources", "source_table", "verb_rating"]
+from .corpus import analyse_corpus
+
+__all__ += ["analyse_corpus"]
