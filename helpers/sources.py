@@ -558,6 +558,7 @@ def _verbs_in(ctx: _Context, sentence) -> list[_Verb]:
     """The reporting verbs of one sentence, outside quotation marks (a one-word quoted verb counts)."""
     text = ctx.text
     toks = ctx.tokens(sentence.start, sentence.end)
+    masked = None  # the anonymity phrases of the sentence, found when a verb is
     verbs = []
     for i, tok in enumerate(toks):
         options = _VERB_FIRST.get(tok.low)
@@ -571,10 +572,12 @@ def _verbs_in(ctx: _Context, sentence) -> list[_Verb]:
         last = toks[i + len(words) - 1]
         if tok.is_cap and tok.start != sentence.start:
             continue  # "Said" inside a sentence is a name
-        if _ANONYMITY.search(text, max(sentence.start, tok.start - 20), min(sentence.end, tok.start + 40)):
-            if any(a <= tok.start < b for a, b in (m.span() for m in _ANONYMITY.finditer(
-                    text, max(sentence.start, tok.start - 20), min(sentence.end, tok.start + 40)))):
-                continue  # "who asked not to be named"
+        if masked is None:
+            lower = text[sentence.start:sentence.end].lower()
+            masked = [m.span() for m in _ANONYMITY.finditer(text, sentence.start, sentence.end)] \
+                if "named" in lower or "anonym" in lower or "identified" in lower else []
+        if any(a <= tok.start < b for a, b in masked):
+            continue  # "who asked not to be named"
         if tok.quote is not None and ctx.quotes[tok.quote].text.strip(" ,.") != text[tok.start:last.end]:
             continue  # the speaker's own words -- unless the verb is the whole quotation: also “condemned”
         previous = next((t.low for t in reversed(toks[max(0, i - 3):i]) if t.is_word), "")
