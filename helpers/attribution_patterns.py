@@ -2,8 +2,9 @@
 
 :mod:`helpers.sources` finds attributions ("X said ...") with rules, and every
 rule reads one of the lists below.  To teach the extractor a new reporting
-verb, title or channel, add it here (or to the CSV files in ``helpers/data/``)
-and run it again::
+verb, title or channel, add it here (or to the CSV files in ``helpers/data/``),
+restart the kernel (the lists are read once, when ``helpers`` is imported) and
+run it again::
 
     from helpers.attribution_patterns import REPORTING_VERBS, TITLES
     REPORTING_VERBS["lament"]          # forms, rating and why

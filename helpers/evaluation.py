@@ -34,7 +34,8 @@ from .attribution_patterns import DATA_DIR
 from .sources import Attribution, find_attributions
 
 __all__ = [
-    "ANNOTATIONS_DIR", "annotated_articles", "load_annotation", "read_annotation", "load_annotated_article", "locate_speakers",
+    "ANNOTATIONS_DIR", "annotated_articles", "load_annotation", "read_annotation", "load_annotated_article",
+    "locate_speakers",
     "normalise_source", "Evaluation", "evaluate", "evaluation_table", "error_table",
 ]
 

@@ -28,9 +28,12 @@ a source: "Russia ... called on both parties to “respect” the agreements",
    named before -- in the same paragraph or the one before it.  Metonyms
    ("Baku", "Paris", "Kremlin") stay sources of their own.
 
-Statements by the speaker's actions ("Pashinian urgently convened his Security
-Council") are not attributions: :func:`find_people` lists the people an article
+A sentence that reports an action ("Pashinian urgently convened his Security
+Council") is not an attribution: :func:`find_people` lists the people an article
 names, whether they speak or only act.
+
+The word lists live in :mod:`helpers.attribution_patterns` and are read when this
+module is imported: after changing them, restart the kernel.
 
 The rules are written down in ``helpers/data/annotations/README.md`` and
 measured against a hand annotation by :mod:`helpers.evaluation`.
@@ -189,8 +192,8 @@ _CHANNELS = [(re.compile(pattern, 0 if re.search(r"\b[A-Z]", pattern) else re.IG
 _ANY_CHANNEL = re.compile("|".join("(?:%s)" % p if re.search(r"\b[A-Z]", p) else "(?i:%s)" % p
                                    for p, _, _ in CHANNELS))
 _MEDIUM = {channel: medium for _, channel, medium in CHANNELS}
-_CONNECTIVE = re.compile(r"\s*(?:%s)\b[\s,]*" % "|".join(re.escape(c) for c in sorted(CONNECTIVES, key=len, reverse=True)),
-                         re.IGNORECASE)
+_CONNECTIVES = sorted(CONNECTIVES, key=len, reverse=True)  # longest first: "for its part" before "for"
+_CONNECTIVE = re.compile(r"\s*(?:%s)\b[\s,]*" % "|".join(map(re.escape, _CONNECTIVES)), re.IGNORECASE)
 _FOR_ONES_PART = re.compile(r"\s*,?\s*for (his|her|its|their) part\b", re.IGNORECASE)
 _TIME_FILLER = re.compile(r"\s*(?:then|also|later|on (?:%s))\b" % "|".join(_WEEKDAYS), re.IGNORECASE)
 _AFTER_VERB = re.compile(r"\s*(?:that\b|:|,|last (?:week|month|year)\b|on (?:%s)\b)" % "|".join(_WEEKDAYS),
@@ -736,7 +739,8 @@ def _speaker_after(ctx: _Context, sentence, floor: int, verb: _Verb) -> _Draft |
         break
     toks = ctx.tokens(position, limit)[:_MAX_TOKENS]
     mention, used = _parse_mention(toks, sentence.start)
-    if mention is None or (mention.kind == "pronoun" and not according and mention.toks[0].low in {"him", "her", "them"}):
+    if mention is None or (mention.kind == "pronoun" and not according
+                           and mention.toks[0].low in {"him", "her", "them"}):
         return None
     title = mention.title
     after = toks[used:]

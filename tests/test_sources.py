@@ -285,8 +285,8 @@ def test_quotation_running_over_two_paragraphs():
     assert quoted(text, a) == ["This road carries thousands of cars a day.", "We have asked for a meeting."]
 
 
-@pytest.mark.parametrize("open_mark, close_mark", [("“", "”"), ('"', '"'), ("«", "»"), ("« ", " »"), ("„", "“"),
-                                                     ("‘", "’")])
+@pytest.mark.parametrize("open_mark, close_mark", [
+    ("“", "”"), ('"', '"'), ("«", "»"), ("« ", " »"), ("„", "“"), ("‘", "’")])
 def test_every_quotation_mark_style(open_mark, close_mark):
     text = article(f"{open_mark}We stay here,{close_mark} said Marc Dubois.")
     [a] = find_attributions(text)
@@ -379,7 +379,8 @@ def test_seed_quotations_of_the_prime_minister_include_the_mixed_stable(seed, se
 
 def test_seed_the_broken_apposition_belongs_to_the_ministry(seed, seed_found):
     a = find(seed_found, 12, "the ministry")
-    assert seed.text[slice(*a.quotes[1])] == "to immediately cease its offensive and return to respect for international law"
+    assert seed.text[slice(*a.quotes[1])] == (
+        "to immediately cease its offensive and return to respect for international law")
 
 
 def test_seed_the_two_sentence_quotation_of_the_rights_defender(seed, seed_found):
