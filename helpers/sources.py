@@ -158,7 +158,7 @@ _NOT_IN_PHRASE = {
     "where", "after", "before", "since", "by", "about", "over", "into", "through", "against", "during",
     "without", "under", "between", "among", "near", "he", "she", "it", "they", "we", "i", "you", "him",
     "them", "us", "me", "no", "can", "could", "should", "may", "might", "must", "shall", "while", "whereas",
-    "what", "how", "why", "very", "more", "only",
+    "what", "how", "why", "very", "more", "only", "including", "such", "like", "notably", "especially",
 } | _FILLERS | _VERB_WORDS
 _NOT_IN_PP = _NOT_IN_PHRASE | _PREPOSITIONS
 _PRONOUN_WORDS = _SUBJECT_PRONOUNS | _OBJECT_PRONOUNS
@@ -194,6 +194,8 @@ _ANY_CHANNEL = re.compile("|".join("(?:%s)" % p if re.search(r"\b[A-Z]", p) else
 _MEDIUM = {channel: medium for _, channel, medium in CHANNELS}
 _CONNECTIVES = sorted(CONNECTIVES, key=len, reverse=True)  # longest first: "for its part" before "for"
 _CONNECTIVE = re.compile(r"\s*(?:%s)\b[\s,]*" % "|".join(map(re.escape, _CONNECTIVES)), re.IGNORECASE)
+#: A question put to the source, before its answer: "Asked whether the plant would close, Smith said: ..."
+_ASKED = re.compile(r"\s*asked\s+(?:about|whether|if|why|how|what|when|who)\b[^,“”\"«»]*,\s*", re.IGNORECASE)
 _FOR_ONES_PART = re.compile(r"\s*,?\s*for (his|her|its|their) part\b", re.IGNORECASE)
 _TIME_FILLER = re.compile(r"\s*(?:then|also|later|on (?:%s))\b" % "|".join(_WEEKDAYS), re.IGNORECASE)
 _AFTER_VERB = re.compile(r"\s*(?:that\b|:|,|last (?:week|month|year)\b|on (?:%s)\b)" % "|".join(_WEEKDAYS),
@@ -613,10 +615,15 @@ def _attributions_in_sentence(ctx: _Context, sentence, verbs: list[_Verb]) -> li
     return drafts
 
 
+def _after_connective(text: str, start: int, end: int) -> int:
+    """Where the statement may begin: after "Furthermore,", "For its part,", "Asked whether ...,"."""
+    found = _CONNECTIVE.match(text, start, end) or _ASKED.match(text, start, end)
+    return found.end() if found else start
+
+
 def _is_leading(ctx: _Context, start: int, draft: _Draft) -> bool:
     """Does the clause (speaker, verb) come before the statement, as in "X said that ..." or "According to X, ..."?"""
-    connective = _CONNECTIVE.match(ctx.text, start, draft.clause[0])
-    content_start = connective.end() if connective else start
+    content_start = _after_connective(ctx.text, start, draft.clause[0])
     return not ctx.words_outside_quotes(content_start, draft.clause[0]) and \
         not ctx.quotes_between(content_start, draft.clause[0])
 
@@ -808,8 +815,7 @@ def _finish_sentence(ctx: _Context, sentence, drafts: list[_Draft], verbs: list[
     for k, draft in enumerate(drafts):
         start = sentence.start if k == 0 else draft.floor
         end = drafts[k + 1].floor if k + 1 < len(drafts) else sentence.end
-        connective = _CONNECTIVE.match(text, start, end)
-        content_start = connective.end() if connective else start
+        content_start = _after_connective(text, start, end)
         tail = next((p.start for p in participles
                      if draft.verb.end <= p.start < end and text[max(0, p.start - 4):p.start].rstrip().endswith(",")),
                     end)
@@ -823,6 +829,8 @@ def _finish_sentence(ctx: _Context, sentence, drafts: list[_Draft], verbs: list[
         draft.clause = (draft.clause[0], max(clause_end, draft.clause[1]))
         if draft.channel is None:
             draft.channel = _find_channel(text, draft.clause[0], max(channel_end, draft.clause[1]))
+        if draft.channel is None and content_start > start:  # "In a statement, the police said ..."
+            draft.channel = _find_channel(text, start, content_start)
         content = [(content_start, draft.clause[0]), (draft.clause[1], tail)]
         main_quotes = [q for a, b in content if b > a for q in ctx.quotes_between(a, b)]
         main_words = [w for a, b in content if b > a for w in ctx.words_outside_quotes(a, b)]

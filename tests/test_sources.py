@@ -559,3 +559,15 @@ def test_exercise_checks_work_on_an_article_without_attributions():
     assert check("03.3", {}, quiet).passed
     assert check("03.4", [], quiet).passed
     assert check("03.5", 0.0, quiet).passed
+
+
+def test_opening_context_is_not_the_statement():
+    a = only('Asked whether the plant would close, Smith said: "Not this year."')
+    assert (a.speaker, a.kind) == ("Smith", "direct")
+    b = only("In a statement, the police said two men had been arrested.")
+    assert (b.source, b.channel) == ("police", "statement")
+
+
+def test_an_including_apposition_does_not_hide_the_subject():
+    a = only("Critics of the government, including the opposition Labour Party, argued that the offer was too low.")
+    assert (a.speaker, a.mention) == ("Critics of the government", "group")
