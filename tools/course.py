@@ -142,6 +142,8 @@ def run_notebook(source: Path, article_path: Path, out_dir: Path, exporter=None)
         outcome = Outcome(source.name, False, f"a cell ran longer than {CELL_TIMEOUT} s ({failing_cell(nb)})")
     except DeadKernelError as err:
         outcome = Outcome(source.name, False, f"the kernel died: {one_line(err)}")
+    except Exception as err:  # the kernel could not start, ...: report it like any failure
+        outcome = Outcome(source.name, False, f"could not run: {type(err).__name__}: {one_line(err)}")
     target = out_dir / source.name
     nbformat.write(nb, target)
     render_html(nb, target.with_suffix(".html"), exporter=exporter)
