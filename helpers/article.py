@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .quotes import Quote, find_quotes, find_stray_quote_marks
+from .quotes import Quote, scan_quotes
 from .spans import Span, split_blocks
 
 __all__ = [
@@ -134,7 +134,7 @@ class Article:
     @cached_property
     def quotes(self) -> list[Quote]:
         """Every quotation in the article (headline included), see :func:`helpers.find_quotes`."""
-        return find_quotes(self.text)
+        return scan_quotes(self.text)[0]
 
     @cached_property
     def is_seed(self) -> bool:
@@ -149,19 +149,27 @@ class Article:
 
     def paragraph_at(self, offset: int) -> int | None:
         """Index of the body paragraph that contains ``offset`` (None outside the body)."""
-        return _find(self.paragraphs, offset)
+        return _find(self.paragraphs, self._paragraph_starts, offset)
 
     def sentence_at(self, offset: int) -> int | None:
         """Index (in ``sentences``) of the sentence that contains ``offset`` (None if none)."""
-        return _find(self.sentences, offset)
+        return _find(self.sentences, self._sentence_starts, offset)
 
     def sentences_in(self, paragraph: int) -> list[Span]:
         """The sentences of one body paragraph."""
         return [s for s in self.sentences if s.paragraph == paragraph]
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
 
-def _find(spans: list[Span], offset: int) -> int | None:
-    starts = [s.start for s in spans]
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+
+def _find(spans: list[Span], starts: list[int], offset: int) -> int | None:
+    """Binary search: the span that contains ``offset``, if any."""
     k = bisect.bisect_right(starts, offset) - 1
     if k >= 0 and spans[k].start <= offset < max(spans[k].end, spans[k].start + 1):
         return k
@@ -249,7 +257,11 @@ def _parse(text: str, name: str) -> Article:
         else:
             paragraphs.append(Span(str(block), block.start, block.end, len(paragraphs)))
     sentences = [s for index, p in enumerate(paragraphs) for s in split_sentences(p, offset=p.start, paragraph=index)]
-    return Article(text, name, title, subheadings, paragraphs, boilerplate, sentences, _warnings(text, name))
+    quotes, strays = scan_quotes(text)
+    article = Article(text, name, title, subheadings, paragraphs, boilerplate, sentences,
+                      _warnings(text, name, quotes, strays))
+    article.__dict__["quotes"] = quotes  # fill the cached property: one scan serves everything
+    return article
 
 
 def _is_subheading(block: str) -> bool:
@@ -261,19 +273,18 @@ def _is_subheading(block: str) -> bool:
     return not ending.endswith((".", "!", "?", "…", ":", ";", ","))
 
 
-def _warnings(text: str, name: str) -> list[str]:
+def _warnings(text: str, name: str, quotes: list[Quote], strays: list[tuple[int, str]]) -> list[str]:
     notes = []
     tags = sorted({"<" + m.group(0).strip("</>").split()[0].lower() + ">" if m.group(0).startswith("<")
                    else m.group(0) for m in _HTML.finditer(text)})
     if tags:
         notes.append(f"{name} contains HTML markup ({', '.join(tags[:5])}): counts include it as text. "
                      "Save the article as plain text (copy the page text, not its source) for clean results.")
-    unbalanced = [q for q in find_quotes(text) if q.unbalanced]
+    unbalanced = [q for q in quotes if q.unbalanced]
     if unbalanced:
         where = ", ".join(str(q.start - len(q.open_mark)) for q in unbalanced[:5])
         notes.append(f"{len(unbalanced)} quotation(s) never closed (opening mark at offset {where}); "
                      "each was closed at the end of its paragraph.")
-    strays = find_stray_quote_marks(text)
     if strays:
         where = ", ".join(f"{mark} at offset {offset}" for offset, mark in strays[:5])
         notes.append(f"{len(strays)} quotation mark(s) that open nothing ({where}).")

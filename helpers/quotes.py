@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from .spans import split_blocks
 
-__all__ = ["Quote", "find_quotes", "find_stray_quote_marks", "quoted_share", "QUOTE_MARKS"]
+__all__ = ["Quote", "find_quotes", "find_stray_quote_marks", "scan_quotes", "quoted_share", "QUOTE_MARKS"]
 
 #: Marks that open a double-level quotation, and the marks that close it.
 DOUBLE_OPEN = "“«„"
@@ -93,16 +93,9 @@ def find_quotes(text) -> list[Quote]:
     >>> [q.text for q in find_quotes('He said: “They call it ‘a lie’.”')]
     ['They call it ‘a lie’.', 'a lie']
     """
-    text = getattr(text, "text", text)
-    if not isinstance(text, str):
-        raise TypeError(f"find_quotes needs a string or an Article, not {type(text).__name__}")
-    quotes: list[Quote] = []
-    blocks = split_blocks(text)
-    for index, block in enumerate(blocks):
-        next_block = blocks[index + 1] if index + 1 < len(blocks) else ""
-        _scan_block(text, block.start, block.end, quotes, continues_next=_opens_with_quote(next_block))
-    quotes.sort(key=lambda q: (q.start - len(q.open_mark), q.level))
-    return quotes
+    if isinstance(getattr(text, "quotes", None), list):  # an Article has them already
+        return list(text.quotes)
+    return scan_quotes(text)[0]
 
 
 def find_stray_quote_marks(text) -> list[tuple[int, str]]:
@@ -110,11 +103,22 @@ def find_stray_quote_marks(text) -> list[tuple[int, str]]:
 
     The seed has one: the ‘ before “Azerbaijan.” is a translation leftover.
     """
+    return scan_quotes(text)[1]
+
+
+def scan_quotes(text) -> tuple[list[Quote], list[tuple[int, str]]]:
+    """One pass over ``text``: its quotations and its stray opening marks."""
     text = getattr(text, "text", text)
+    if not isinstance(text, str):
+        raise TypeError(f"find_quotes needs a string or an Article, not {type(text).__name__}")
+    quotes: list[Quote] = []
     strays: list[tuple[int, str]] = []
-    for block in split_blocks(text):
-        _scan_block(text, block.start, block.end, [], strays=strays)
-    return strays
+    blocks = split_blocks(text)
+    for index, block in enumerate(blocks):
+        next_block = blocks[index + 1] if index + 1 < len(blocks) else ""
+        _scan_block(text, block.start, block.end, quotes, continues_next=_opens_with_quote(next_block), strays=strays)
+    quotes.sort(key=lambda q: (q.start - len(q.open_mark), q.level))
+    return quotes, strays
 
 
 def quoted_share(text) -> float:
