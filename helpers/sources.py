@@ -1135,8 +1135,12 @@ def find_attributions(article) -> list[Attribution]:
     >>> [(a.source, a.verb, a.kind) for a in find_attributions('Title\\n\\n“We will stay,” the mayor said.')]
     [('mayor', 'said', 'direct')]
     """
-    ctx, drafts, _ = _analyse(article)
-    return [_freeze(ctx, d) for d in drafts]
+    article = _as_article(article)
+    found = article.__dict__.get("_attributions")  # an Article never changes: reuse what was found
+    if found is None:
+        ctx, drafts, _ = _analyse(article)
+        found = article.__dict__["_attributions"] = tuple(_freeze(ctx, d) for d in drafts)
+    return list(found)
 
 
 def find_people(article) -> list[Person]:
