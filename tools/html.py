@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import html
 import re
 import shutil
@@ -90,8 +91,9 @@ def notebook_info(nb) -> dict:
     }
 
 
+@functools.lru_cache(maxsize=1)
 def make_exporter():
-    """One nbconvert HTML exporter (JupyterLab's look), to reuse for every page."""
+    """One nbconvert HTML exporter (JupyterLab's look), made once and reused for every page."""
     from nbconvert import HTMLExporter
 
     return HTMLExporter(template_name="lab")
