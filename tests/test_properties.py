@@ -219,7 +219,7 @@ def test_readability_scores_are_numbers_or_a_value_error(text):
 
 # --- a 5 MB article ---------------------------------------------------------------------------------
 
-@pytest.mark.slow  # about 7 s on a 2-core machine: run by CI (RUN_SLOW=1), left out of the everyday run
+@pytest.mark.slow  # 5-6 s on a 2-core machine: run by CI (RUN_SLOW=1), left out of the everyday run
 def test_a_5_megabyte_article_is_analysed_in_under_10_seconds(seed_text):
     from helpers.framing import CONTESTED_TERMS as terms
     from helpers.framing import label_uses
