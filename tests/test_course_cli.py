@@ -2,8 +2,8 @@
 
 Most tests run the tool on small notebooks written here in a temporary
 folder, so they are quick and do not depend on the course's notebooks.  The
-test marked ``slow`` runs the real course on the test article
-``tests/articles/city_council.txt`` (``RUN_SLOW=1``).
+test marked ``slow`` runs the real course on the test articles in
+``tests/articles/`` (``RUN_SLOW=1``, as in CI).
 """
 
 from __future__ import annotations
@@ -203,14 +203,20 @@ def test_all_notebooks_running_gives_exit_code_0(tmp_path, city_council_path, ca
 # --- the real course on another article -------------------------------------------------------------
 
 @pytest.mark.slow
-def test_the_whole_course_runs_on_the_city_council_article(tmp_path, city_council_path):
+@pytest.mark.parametrize("name", ["city_council", "weather_no_quotes"])
+def test_the_whole_course_runs_on_a_test_article(name, tmp_path):
+    """city_council: straight quotes, an anonymous source, <b>, <script>, &.  weather_no_quotes: no quotation at all."""
     sources = course.solution_notebooks()
     if not sources:
         pytest.skip("no solution notebooks yet")
-    result = subprocess.run([sys.executable, "-m", "tools.course", str(city_council_path), "--out", str(tmp_path)],
+    article = ROOT / "tests" / "articles" / f"{name}.txt"
+    result = subprocess.run([sys.executable, "-m", "tools.course", str(article), "--out", str(tmp_path)],
                             cwd=ROOT, capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stderr
     for source in sources:
-        assert (tmp_path / "city_council" / source.name).is_file()
-        page = (tmp_path / "city_council" / source.with_suffix(".html").name).read_text(encoding="utf-8")
+        executed = nbformat.read(tmp_path / name / source.name, as_version=4)
+        errors = [o for c in executed.cells for o in c.get("outputs", [])
+                  if o.get("output_type") == "error" or o.get("name") == "stderr"]
+        assert not errors, f"{source.name} on {name}: {errors[0]}"
+        page = (tmp_path / name / source.with_suffix(".html").name).read_text(encoding="utf-8")
         assert "<script>alert(1)" not in page
