@@ -88,8 +88,12 @@ def html_of(result) -> list[str]:
     """The HTML a notebook would show for ``result`` (a table, an HTML object, records...)."""
     if hasattr(result, "_repr_html_"):
         markup = result._repr_html_()
-        return [markup] if markup else []
-    if isinstance(result, (list, tuple)) and result and not isinstance(result[0], (str, int, float)):
+        pages = [result.to_html()] if callable(getattr(result, "to_html", None)) and \
+            not isinstance(result, (pd.DataFrame, pd.Series)) else []  # a whole page (a report)
+        return [m for m in [markup, *pages] if m]
+    if isinstance(result, tuple):  # several results, as (table, notes)
+        return [m for part in result for m in html_of(part)]
+    if isinstance(result, list) and result and not isinstance(result[0], (str, int, float)):
         try:
             return html_of(evidence_table(result))
         except (TypeError, AttributeError, ValueError):
