@@ -81,6 +81,9 @@ def small_site(tmp_path_factory, city_council_path):
     student_nav = nbformat.v4.new_markdown_cell("[Course map](../../README.md#course-map) · [solved](../01_one.ipynb)")
     make_notebook(notebooks / "exercises" / "01_one.ipynb", "01", "One <of> two & more", 30, student_nav, student)
     out = base / "html"
+    (out / "exercises").mkdir(parents=True)
+    (out / "09_removed.html").write_text("a page of a notebook that no longer exists")
+    (out / "exercises" / "09_removed.ipynb").write_text("{}")
     index = site.build_site(notebooks, out)
     return {"out": out, "index": index, "notebooks": notebooks}
 
@@ -99,6 +102,11 @@ def test_every_link_of_the_site_resolves(small_site):
     assert 'href="02_two.html"' in page and 'href="index.html"' in page  # notebook and course-map links rewritten
     student_page = (small_site["out"] / "exercises" / "01_one.html").read_text(encoding="utf-8")
     assert 'href="../index.html"' in student_page and 'href="../01_one.html"' in student_page
+
+
+def test_pages_of_removed_notebooks_are_deleted(small_site):
+    assert sorted(p.name for p in small_site["out"].rglob("*.*")) == [
+        "01_one.html", "01_one.html", "01_one.ipynb", "02_two.html", "index.html"]
 
 
 def test_pages_show_stored_outputs_without_running_anything(small_site):

@@ -178,6 +178,8 @@ def build_site(notebooks: Path = NOTEBOOKS, out: Path = BUILD) -> Path:
     if not sources:
         raise SystemExit(f"make html: no notebooks NN_topic.ipynb found in {notebooks}")
     out.mkdir(parents=True, exist_ok=True)
+    for stale in [*out.glob("[0-9][0-9]_*.html"), *out.glob("exercises/[0-9][0-9]_*.*")]:
+        stale.unlink()  # pages of a notebook that was renamed or removed
     exporter = make_exporter()
     student: dict[str, Path] = {}
     for source in sources:
