@@ -3,8 +3,8 @@
 * Hypothesis runs the ``ci`` profile: a modest number of examples, no
   deadline (a slow machine is not a bug), derandomized so every run tests the
   same inputs.  ``HYPOTHESIS_PROFILE=dev`` explores more.
-* Tests marked ``slow`` (the whole course executed again on another article)
-  run only with ``RUN_SLOW=1``: they repeat what the notebooks' own tests do.
+* Tests marked ``slow`` (the whole course executed again on the test
+  articles, a 5 MB article) run only with ``RUN_SLOW=1``, as CI sets it.
 * Tests marked ``browser`` need Chromium at ``/usr/bin/chromium`` and the
   ``playwright`` package; without them they are skipped with the reason,
   unless ``REQUIRE_BROWSER=1`` (CI), where a missing browser is a failure.
@@ -33,7 +33,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 def pytest_collection_modifyitems(config, items):
     if os.environ.get("RUN_SLOW") == "1":
         return
-    skip = pytest.mark.skip(reason="slow: runs the whole course again; set RUN_SLOW=1 to include it")
+    skip = pytest.mark.skip(reason="slow: set RUN_SLOW=1 to include it (CI does)")
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
