@@ -1,0 +1,347 @@
+"""helpers.brief: the media-analysis brief of notebook 05, and the checks of its exercises.
+
+The brief is built from the helpers' own results, so the tests compare its
+tables with what the helpers compute, on the course article and on small
+articles written here; its two renderings must escape every piece of article text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import find_attributions, load_article, narrator_uses, readability_scores
+from helpers.brief import (
+    BUILD_DIR, NOT_ANSWERED, PROVENANCE_QUESTIONS, ROOT, build_brief, frame_summary, load_sides, markdown_escape,
+    provenance_questions, provenance_table, shown_path, side_summary, sides_path, sides_template, structure_table,
+    term_voices, unidentified_attributions, write_brief, write_sides_template,
+)
+from helpers.exercises import check
+from helpers.framing import frame_presence
+from helpers.sources import add_sides, seed_sources, source_table
+
+CITY_COUNCIL = Path(__file__).resolve().parent / "articles" / "city_council.txt"
+SECTIONS = ["Provenance", "Structure and quotation", "Sources", "Labels by voice", "Frames", "Readability",
+            "Conclusion"]
+
+#: An article written for these tests: markup, a pipe, Markdown characters, an anonymous source who speaks
+#: twice (the second time through a pronoun), a contested term in the narrator's voice and one in quotation marks.
+MARKUP_TEXT = """Harbour <b>plan</b> | vote delayed
+
+The port board postponed its vote on the new terminal on Friday, after separatists from the island party \
+walked out. An engineer, who asked not to be named, said the <script>alert("x")</script> figures were "far too low". \
+He added that the board had seen them in *March* and [ignored] them.
+
+"We reject this aggression against our members," said Lena Ortiz, who chairs the dockworkers' union.
+"""
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_article()
+
+
+@pytest.fixture(scope="module")
+def seed_brief(seed):
+    return build_brief(seed)
+
+
+@pytest.fixture(scope="module")
+def markup():
+    return load_article(text=MARKUP_TEXT, name="harbour_plan.txt")
+
+
+@pytest.fixture(scope="module")
+def markup_brief(markup):
+    return build_brief(markup, answers={PROVENANCE_QUESTIONS[0]: "The <i>Port Gazette</i>"},
+                       conclusion="First finding: <b>bold</b> claims.\n\nSecond paragraph & more.")
+
+
+def section(brief, title):
+    return next(s for s in brief.sections if s.title == title)
+
+
+def table(brief, title, caption_start):
+    return next(t for c, t in section(brief, title).tables if c.startswith(caption_start))
+
+
+# ------------------------------------------------------------------ the sections on the course article
+
+def test_the_brief_has_the_seven_sections_in_the_order_of_the_method(seed_brief):
+    assert [s.title for s in seed_brief.sections] == SECTIONS
+    assert seed_brief.stem == "karabakh_2023-09-19"
+    assert seed_brief.headline.startswith("Karabakh: two dead and 23 injured")
+
+
+def test_provenance_lists_the_website_leftovers_and_warnings_of_the_file(seed):
+    signs = provenance_table(seed).set_index("sign")
+    assert signs.loc["website leftovers", "found"] == "2"
+    assert signs.loc["website leftovers", "evidence"] == "Source link | Leave a Reply"
+    assert signs.loc["HTML markup", "found"] == "no"
+    assert signs.loc["quotation-mark problems", "found"] == str(len(seed.warnings))
+    assert "‘ at offset 1119" in signs.loc["quotation-mark problems", "evidence"]
+
+
+def test_provenance_questions_show_answers_and_the_gaps():
+    answered = provenance_questions({PROVENANCE_QUESTIONS[1]: "  19 September 2023 ", "Who paid for it?": "n/a"})
+    assert list(answered["question"]) == PROVENANCE_QUESTIONS + ["Who paid for it?"]
+    assert answered["your answer"].iloc[1] == "19 September 2023"
+    assert (answered["your answer"].iloc[[0, 2, 3, 4]] == NOT_ANSWERED).all()
+    assert list(provenance_questions()["your answer"]) == [NOT_ANSWERED] * len(PROVENANCE_QUESTIONS)
+
+
+def test_structure_counts_are_the_articles(seed):
+    values = structure_table(seed).set_index("measure")["value"]
+    assert values["body paragraphs"] == str(len(seed.paragraphs)) == "14"
+    assert values["sentences"] == str(len(seed.sentences))
+    assert values["words"] == str(len(seed.words))
+    assert values["subheadings"] == "3"
+    assert values["share of the body's words in quotation marks"] == "34%"
+
+
+def test_the_sources_section_uses_the_course_sides_table(seed, seed_brief):
+    rows = table(seed_brief, "Sources", "Every attribution")
+    assert len(rows) == len(find_attributions(seed))
+    sides = dict(zip(rows["source"], rows["side"]))
+    assert sides["Baku"] == "Azerbaijan" and sides["Maria Zakharova"] == "Russia"
+    assert sides["they (unresolved)"] == "not classified"
+    by_side = table(seed_brief, "Sources", "Who is heard").set_index("side")
+    assert by_side["attributions"].sum() == len(rows)
+    assert by_side.index[0] == "Armenia / Karabakh Armenian authorities"  # most attributions first
+    assert by_side["share of attributions"].sum() == pytest.approx(1.0)
+    assert "1 of them from an anonymous or unresolved source" in section(seed_brief, "Sources").notes[0]
+
+
+def test_side_summary_counts_attributions_words_and_sources(seed):
+    summary = side_summary(add_sides(source_table(seed), seed_sources()))
+    assert summary.loc["Azerbaijan", "attributions"] == 6
+    assert summary.loc["Azerbaijan", "sources"] == 4
+    assert summary.loc["Armenia / Karabakh Armenian authorities", "quoted words"] == 90
+
+
+def test_labels_section_reports_the_narrators_terms_with_their_sentences(seed, seed_brief):
+    own = table(seed_brief, "Labels by voice", "The terms in the article's own voice")
+    assert len(own) == len(narrator_uses(seed)) == 5
+    assert set(own["term"]) == {"separatist"}
+    assert section(seed_brief, "Labels by voice").notes == [
+        "The article uses 1 contested term(s) in its own voice: separatist."]
+    voices = term_voices(seed)
+    assert voices.columns[0] == "narrator"
+    assert voices.loc["separatist", "narrator"] == 5 and voices.loc["ethnic cleansing", "narrator"] == 0
+
+
+def test_frame_summary_counts_paragraphs_where_a_frame_occurs(seed):
+    presence = frame_presence(seed)
+    summary = frame_summary(seed)
+    for frame in summary.index:
+        assert summary.loc[frame, "paragraphs"] == (presence[frame] > 0).sum()
+        assert summary.loc[frame, "words"] == presence[frame].sum()
+    assert summary["paragraphs"].idxmax() == "security"
+    assert summary.loc["economic", "paragraphs"] == 0
+
+
+def test_readability_section_gives_scores_and_caveats_as_text(seed, seed_brief):
+    scores = table(seed_brief, "Readability", "Scores of the body").set_index("score")["value"]
+    expected = readability_scores(seed)
+    assert scores["Flesch-Kincaid grade"] == f"{round(expected['flesch_kincaid_grade'], 1)}" == "15.4"
+    assert scores["words"] == str(expected["words"])
+    hardest = table(seed_brief, "Readability", "The hardest sentences")
+    assert list(hardest["paragraph"]) == [8, 6, 12]
+    notes = section(seed_brief, "Readability").notes
+    assert not any(n.startswith("About this text") for n in notes)  # long enough: no warning
+    assert any("translation" in n for n in notes)
+
+
+def test_short_texts_get_their_readability_warnings_in_the_brief():
+    short = load_article(text="A title\n\nThe mayor said the road would open soon.")
+    notes = section(build_brief(short), "Readability").notes
+    assert any(n.startswith("About this text: short text") for n in notes)
+    no_words = build_brief(load_article(text="A title\n\n... !!! ???"))
+    assert section(no_words, "Readability").tables == []
+    assert any("no words" in n for n in section(no_words, "Readability").notes)
+
+
+# ------------------------------------------------------------------ rendering and escaping
+
+def test_markdown_escape_keeps_text_and_neutralises_markup():
+    assert markdown_escape("a <b>bold</b> & | *x* [y](z) #1") == \
+        "a &lt;b&gt;bold&lt;/b&gt; &amp; \\| \\*x\\* \\[y\\](z) \\#1"
+    assert markdown_escape("karabakh_2023 and _stressed_") == "karabakh_2023 and \\_stressed\\_"
+    assert markdown_escape("two\nlines") == "two lines"
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+
+def test_html_escapes_every_piece_of_article_text(markup_brief):
+    page = markup_brief.to_html()
+    assert "<script" not in page.lower() and "<b>" not in page and "<i>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "Harbour &lt;b&gt;plan&lt;/b&gt; | vote delayed" in page  # the headline, escaped
+    assert "The &lt;i&gt;Port Gazette&lt;/i&gt;" in page  # a student's answer is escaped too
+    assert "<p>First finding: &lt;b&gt;bold&lt;/b&gt; claims.</p>" in page
+    assert "<p>Second paragraph &amp; more.</p>" in page
+    parser = _Tags()
+    parser.feed(page)
+    assert set(parser.tags) <= {"html", "head", "meta", "title", "style", "body", "div", "h1", "h2", "h3", "p",
+                                "strong", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "hr", "small"}
+
+
+def test_html_of_the_test_article_with_markup(tmp_path):
+    brief = build_brief(load_article(CITY_COUNCIL))
+    page = brief.to_html()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;Buses first&lt;/b&gt;" in page
+    assert "<script" not in page.lower() and "<b>Buses" not in page
+    assert "Main Street &amp; Harbor Road" in page
+    assert brief._repr_html_() in page  # the notebook shows the same escaped body
+
+
+def test_markdown_tables_keep_their_columns_whatever_the_text(markup_brief):
+    markdown = markup_brief.to_markdown()
+    assert "<script" not in markdown and "<b>" not in markdown
+    assert "&lt;script&gt;" in markdown
+    tables, previous = [], ""
+    for line in markdown.splitlines():
+        if line.startswith("|"):
+            if not previous.startswith("|"):
+                tables.append([])
+            tables[-1].append(len(re.findall(r"(?<!\\)\|", line)))  # unescaped pipes: the cell borders
+        previous = line
+    assert len(tables) >= 10
+    assert all(len(set(widths)) == 1 for widths in tables), tables  # every row as wide as its header
+    rows = [line for line in markdown.splitlines() if "harbour" in line.lower() and line.startswith("| headline")]
+    assert rows and len(re.split(r"(?<!\\)\|", rows[0])) == 5  # sign | found | evidence: the pipe is escaped
+    assert "\\*March\\*" in markdown and "\\[ignored\\]" in markdown
+
+
+def test_the_brief_is_the_same_every_time(seed, seed_brief):
+    again = build_brief(seed)
+    assert again.to_markdown() == seed_brief.to_markdown()
+    assert again.to_html() == seed_brief.to_html()
+
+
+def test_conclusion_and_answers_go_into_the_brief(markup_brief):
+    conclusion = section(markup_brief, "Conclusion")
+    assert conclusion.paragraphs == ["First finding: <b>bold</b> claims.", "Second paragraph & more."]
+    questions = table(markup_brief, "Provenance", "What the file cannot tell")
+    assert questions["your answer"].iloc[0] == "The <i>Port Gazette</i>"
+    assert section(build_brief(load_article()), "Conclusion").paragraphs == [NOT_ANSWERED]
+
+
+def test_an_article_without_sources_or_quotes_still_gets_a_brief():
+    plain = load_article(text="Rain expected\n\nRain is expected across the region on Sunday. Temperatures "
+                              "will stay mild for the season.")
+    brief = build_brief(plain)
+    assert section(brief, "Sources").tables == []
+    assert section(brief, "Sources").notes == ["The article credits no statement to any source."]
+    assert "The article passes the test" in section(brief, "Labels by voice").notes[0]
+    assert brief.to_html().count("<h2>") == len(SECTIONS)
+
+
+# ------------------------------------------------------------------ files: build/, the sides template
+
+def test_build_dir_is_in_the_project_not_the_working_folder():
+    assert BUILD_DIR == ROOT / "build"
+    assert (ROOT / "helpers" / "brief.py").is_file()
+
+
+def test_write_brief_writes_markdown_and_html_named_after_the_article(tmp_path, markup_brief):
+    folder = tmp_path / "new" / "build"
+    paths = write_brief(markup_brief, folder)
+    assert [p.name for p in paths] == ["brief_harbour_plan.md", "brief_harbour_plan.html"]
+    assert paths[0].read_text(encoding="utf-8") == markup_brief.to_markdown()
+    assert paths[1].read_text(encoding="utf-8") == markup_brief.to_html()
+
+
+def test_shown_path_is_relative_to_the_project_or_only_a_name(tmp_path):
+    assert shown_path(BUILD_DIR / "brief_karabakh_2023-09-19.md") == "build/brief_karabakh_2023-09-19.md"
+    assert shown_path(tmp_path / "brief_x.md") == "brief_x.md"
+    assert not shown_path(BUILD_DIR / "x.md").startswith("/")
+
+
+def test_a_name_that_is_not_a_file_name_gets_a_safe_stem():
+    assert build_brief(load_article(text="T\n\nSome text here.")).stem == "text"
+    assert build_brief(load_article(text="T\n\nSome text here.", name="my report (v2).txt")).stem == "my_report_v2"
+
+
+def test_the_sides_template_has_one_empty_row_per_source_in_order(markup):
+    template = sides_template(markup)
+    assert list(template.columns) == ["source", "side", "type", "note"]
+    assert list(template["source"]) == list(dict.fromkeys(a.source for a in find_attributions(markup)))
+    assert (template[["side", "type", "note"]] == "").all().all()
+
+
+def test_sides_come_from_the_course_table_or_your_file(tmp_path, seed, markup):
+    sides, origin = load_sides(seed, tmp_path)
+    assert origin == "helpers/data/seed_sources.csv" and len(sides) == len(seed_sources())
+    empty, origin = load_sides(markup, tmp_path)
+    assert origin.startswith("an empty template") and (empty["side"] == "").all()
+    path = write_sides_template(markup, tmp_path)
+    assert path == sides_path(markup, tmp_path) and path.name == "sides_harbour_plan.csv"
+    filled = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    filled["side"] = ["port board" if "board" in s else "union" for s in filled["source"]]
+    filled.to_csv(path, index=False, encoding="utf-8-sig")
+    assert write_sides_template(markup, tmp_path) == path  # a filled-in file is never overwritten
+    sides, origin = load_sides(markup, tmp_path)
+    assert origin == path.name and "union" in set(sides["side"])
+    brief = build_brief(markup, sides=sides)
+    assert set(table(brief, "Sources", "Every attribution")["side"]) <= {"port board", "union"}
+
+
+def test_a_sides_file_without_its_columns_is_refused_clearly(tmp_path, markup):
+    sides_path(markup, tmp_path).write_text("name,group\nx,y\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no column source, side, type"):
+        load_sides(markup, tmp_path)
+
+
+def test_an_empty_side_column_is_shown_as_to_fill_in(markup):
+    with_sides = add_sides(source_table(markup), sides_template(markup))
+    assert list(side_summary(with_sides).index) == ["(side not filled in)"]
+    notes = section(build_brief(markup, sides=sides_template(markup)), "Sources").notes
+    assert any("not filled in yet" in n for n in notes)
+
+
+# ------------------------------------------------------------------ unidentified sources and the checks
+
+def test_an_anonymous_source_counts_each_time_it_speaks(markup):
+    unidentified = unidentified_attributions(markup)
+    assert [a.speaker for a in unidentified] == ["An engineer", "He"]
+    assert {a.source for a in unidentified} == {"An engineer"}
+
+
+def test_an_unresolved_pronoun_is_unidentified(seed):
+    assert [a.source for a in unidentified_attributions(seed)] == ["they (unresolved)"]
+
+
+def test_checks_of_notebook_05_on_an_article_written_for_the_test(markup):
+    assert check("05.1", 2, markup).passed
+    one = check("05.1", 1, markup)
+    assert not one.passed and "pronoun" in one.message  # counted only the mention "anonymous"
+    sources = Counter(a.source for a in find_attributions(markup))
+    top = sources.most_common(1)[0][1] / sum(sources.values())
+    assert check("05.2", top, markup).passed
+    assert "percentage" in check("05.2", top * 100, markup).message
+    assert check("05.3", {"separatist": 1}, markup).passed
+    assert check("05.3", {"separatists": 1}, markup).passed  # a word form names the same term
+    assert "quoted ones included" in check("05.3", {"separatist": 1, "aggression": 1}, markup).message
+    widest = frame_summary(markup)["paragraphs"].idxmax()
+    assert check("05.4", widest, markup).passed
+    assert "not one of the frames" in check("05.4", "sports", markup).message
+
+
+def test_check_of_the_hardest_sentence_tells_it_from_the_hardest_paragraph(seed):
+    assert check("05.5", 8, seed).passed
+    assert "highest grade as a whole" in check("05.5", 6, seed).message
+    assert "sentence's number" in check("05.5", 19, seed).message
+    assert check("05.5", None, load_article(text="T\n\nShort one. Another.")).passed
