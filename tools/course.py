@@ -41,6 +41,10 @@ class CourseError(Exception):
     """Something the teacher must fix before the course can run (a one-line message)."""
 
 
+class UsageError(CourseError):
+    """No article was named."""
+
+
 @dataclass
 class Outcome:
     """What happened to one notebook."""
@@ -65,7 +69,7 @@ def check_article(path: str) -> Path:
     from helpers.article import SEEDS_DIR
 
     if not path or not path.strip():
-        raise CourseError(USAGE)
+        raise UsageError(USAGE)
     try:
         article = load_article(path)
     except (ValueError, OSError) as err:  # ArticleError is a ValueError; missing files are OSErrors
@@ -190,9 +194,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return run_course(args.article, args.notebooks, args.out)
+    except UsageError:
+        print(USAGE, file=sys.stderr)
+        return 2
     except CourseError as err:
-        print(f"make course: {err}" if str(err) != USAGE else USAGE, file=sys.stderr)
-        return 2 if str(err) == USAGE else 1
+        print(f"make course: {err}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("make course: interrupted", file=sys.stderr)
         return 130
