@@ -7,7 +7,8 @@ plain-text news article and splits it into
 * ``subheadings``  -- short lines without sentence punctuation (section titles)
 * ``paragraphs``   -- the body, in order
 * ``boilerplate``  -- lines left behind by the website it was copied from
-  ("Source link", "Leave a Reply", ...), kept apart from the body
+  ("Source link", "Leave a Reply", ...) and separator lines without any
+  word ("* * *"), kept apart from the body
 * ``sentences`` and ``words`` of the body.
 
 Every piece is a :class:`~helpers.spans.Span`: a string that knows its
@@ -250,7 +251,7 @@ def _parse(text: str, name: str) -> Article:
         title, blocks = blocks[0], blocks[1:]
     subheadings, paragraphs, boilerplate = [], [], []
     for block in blocks:
-        if _BOILERPLATE.fullmatch(block.strip()):
+        if _BOILERPLATE.fullmatch(block.strip()) or not WORD.search(block):
             boilerplate.append(block)
         elif _is_subheading(block):
             subheadings.append(block)

@@ -229,3 +229,9 @@ def test_errors_are_value_errors_for_content_and_file_errors_for_paths(tmp_path)
     assert issubclass(ArticleNotFoundError, FileNotFoundError)
     with pytest.raises(TypeError):
         load_article("a.txt", text="b")
+
+
+def test_separator_lines_without_words_are_not_paragraphs():
+    article = load_article(text="Title\n\nFirst part.\n\n* * *\n\nSecond part.")
+    assert article.paragraphs == ["First part.", "Second part."]
+    assert article.boilerplate == ["* * *"]
