@@ -4,7 +4,8 @@ Close reading starts with the shape of a text.  :func:`load_article` reads a
 plain-text news article and splits it into
 
 * ``title``        -- the headline (the first block of a text of several blocks)
-* ``subheadings``  -- short lines without sentence punctuation (section titles)
+* ``subheadings``  -- short lines without sentence punctuation (section titles);
+  in a text made only of such short lines, they are the body instead
 * ``paragraphs``   -- the body, in order
 * ``boilerplate``  -- lines left behind by the website it was copied from
   ("Source link", "Leave a Reply", ...) and separator lines without any
@@ -246,17 +247,27 @@ def _read_text(file: Path) -> str:
 
 def _parse(text: str, name: str) -> Article:
     blocks = split_blocks(text)
+    leftover = [bool(_BOILERPLATE.fullmatch(b.strip()) or not WORD.search(b)) for b in blocks]
+    boilerplate = [b for b, left in zip(blocks, leftover) if left]
+    content = [b for b, left in zip(blocks, leftover) if not left]
     title = None
-    if len(blocks) > 1 and len(WORD.findall(blocks[0])) <= 30:
-        title, blocks = blocks[0], blocks[1:]
-    subheadings, paragraphs, boilerplate = [], [], []
-    for block in blocks:
-        if _BOILERPLATE.fullmatch(block.strip()) or not WORD.search(block):
-            boilerplate.append(block)
-        elif _is_subheading(block):
+    if len(content) > 1 and len(WORD.findall(content[0])) <= 30:
+        title, content = content[0], content[1:]
+    subheadings, paragraphs = [], []
+    for block in content:
+        if _is_subheading(block):
             subheadings.append(block)
         else:
             paragraphs.append(Span(str(block), block.start, block.end, len(paragraphs)))
+    if not paragraphs:  # a very short text: its short lines are all the body it has
+        body = [b for b in subheadings] or ([title] if title is not None else [])
+        subheadings = []
+        if title is not None and body == [title]:
+            title = None
+        paragraphs = [Span(str(b), b.start, b.end, k) for k, b in enumerate(body)]
+    if not paragraphs:
+        raise EmptyArticleError(f"{name} has no text besides website leftovers "
+                                f"({', '.join(repr(str(b)) for b in boilerplate[:3])}): there is nothing to analyse")
     sentences = [s for index, p in enumerate(paragraphs) for s in split_sentences(p, offset=p.start, paragraph=index)]
     quotes, strays = scan_quotes(text)
     article = Article(text, name, title, subheadings, paragraphs, boilerplate, sentences,

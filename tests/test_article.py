@@ -235,3 +235,19 @@ def test_separator_lines_without_words_are_not_paragraphs():
     article = load_article(text="Title\n\nFirst part.\n\n* * *\n\nSecond part.")
     assert article.paragraphs == ["First part.", "Second part."]
     assert article.boilerplate == ["* * *"]
+
+
+def test_a_text_of_short_lines_keeps_them_as_its_body():
+    article = load_article(text="Storm hits coast\n\nRain fell on Sunday")
+    assert article.title == "Storm hits coast"
+    assert article.paragraphs == ["Rain fell on Sunday"] and article.subheadings == []
+
+
+def test_a_headline_alone_is_the_body():
+    article = load_article(text="Storm hits coast\n\nSource link")
+    assert article.title is None and article.paragraphs == ["Storm hits coast"]
+
+
+def test_only_website_leftovers_is_refused():
+    with pytest.raises(EmptyArticleError, match="no text besides website leftovers"):
+        load_article(text="Source link\n\nLeave a Reply")
