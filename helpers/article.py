@@ -34,7 +34,7 @@ from .quotes import Quote, scan_quotes
 from .spans import Span, split_blocks
 
 __all__ = [
-    "Article", "load_article", "available_seeds", "SEEDS_DIR", "DEFAULT_SEED",
+    "Article", "load_article", "as_article", "available_seeds", "SEEDS_DIR", "DEFAULT_SEED",
     "ArticleError", "EmptyArticleError", "NotUTF8Error", "BinaryFileError", "ArticleNotFoundError",
     "split_sentences", "word_spans", "BOILERPLATE_PATTERNS", "ABBREVIATIONS",
 ]
@@ -176,6 +176,15 @@ def _find(spans: list[Span], starts: list[int], offset: int) -> int | None:
     if k >= 0 and spans[k].start <= offset < max(spans[k].end, spans[k].start + 1):
         return k
     return None
+
+
+def as_article(article) -> Article:
+    """An :class:`Article` as it is, or a string read with ``load_article(text=...)``."""
+    if isinstance(article, Article):
+        return article
+    if isinstance(article, str):
+        return load_article(text=article)
+    raise TypeError(f"expected an Article (from load_article) or a string, not {type(article).__name__}")
 
 
 def available_seeds() -> list[str]:

@@ -35,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article
-from .framing import CONTESTED_TERMS, NARRATOR, frame_presence, frame_questions, narrator_uses, who_calls_it_what
+from .framing import CONTESTED_TERMS, frame_presence, frame_questions, narrator_uses, who_calls_it_what
 from .quotes import quoted_share
 from .readability import flesch_band, hardest_sentences, readability_scores
 from .reading import paragraph_table

@@ -51,7 +51,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .article import Article, load_article
+from .article import Article, as_article
 
 __all__ = [
     "LabelUse", "term_pattern", "find_term", "label_uses", "narrator_uses", "who_calls_it_what",
@@ -315,14 +315,6 @@ class _Locator:
                         self.voice(start), " ".join(evidence.split()))
 
 
-def _article(article) -> Article:
-    if isinstance(article, Article):
-        return article
-    if isinstance(article, str):
-        return load_article(text=article)
-    raise TypeError(f"expected an Article (from load_article) or a string, not {type(article).__name__}")
-
-
 def label_uses(article, terms, attributions=None) -> list[LabelUse]:
     """Every occurrence of ``terms`` in the article, in reading order, each with its voice.
 
@@ -340,7 +332,7 @@ def label_uses(article, terms, attributions=None) -> list[LabelUse]:
     whose first letter stands inside quotation marks takes the voice of that
     quotation; any other occurrence is the narrator's.
     """
-    article = _article(article)
+    article = as_article(article)
     terms = _terms(terms)
     if attributions is None:
         attributions = _attributions(article)
@@ -354,7 +346,7 @@ def quote_voices(article, attributions=None) -> pd.DataFrame:
     The voices come from :func:`helpers.find_attributions` (notebook 03 shows
     how it finds them); a quotation credited to no one says "unattributed quote".
     """
-    article = _article(article)
+    article = as_article(article)
     if attributions is None:
         attributions = _attributions(article)
     locator = _Locator(article, attributions)
@@ -394,7 +386,7 @@ def label_table(article, families: Mapping[str, Iterable[str]] | None = None, at
     ``families`` maps a family name to its labels; it defaults to the course
     article's families (:func:`load_label_families`).  Rows are numbered from 1.
     """
-    article = _article(article)
+    article = as_article(article)
     families = load_label_families() if families is None else families
     if attributions is None:
         attributions = _attributions(article)
@@ -443,7 +435,7 @@ def frame_hits(article, lexicons: Mapping[str, Iterable[str]] | None = None, att
     :func:`load_frame_lexicons`.  Each frame is matched on its own, so one
     word may count for two frames ("condemned": conflict and morality).
     """
-    article = _article(article)
+    article = as_article(article)
     lexicons = load_frame_lexicons() if lexicons is None else lexicons
     if attributions is None:
         attributions = _attributions(article)
@@ -471,7 +463,7 @@ def frame_presence(article, lexicons: Mapping[str, Iterable[str]] | None = None,
     frame ("conflict: offensive, attack | security: forces").  The headline
     and subheadings are left out: see :func:`frame_hits` for them.
     """
-    article = _article(article)
+    article = as_article(article)
     lexicons = load_frame_lexicons() if lexicons is None else lexicons
     hits = frame_hits(article, lexicons, attributions)
     body = hits[hits["part"] == "body"]

@@ -50,10 +50,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .article import WORD, Article, load_article
+from .article import WORD, Article, as_article
 from .attribution_patterns import (
     ANONYMITY_PHRASES, ANONYMOUS_NOUNS, CHANNELS, CONNECTIVES, COORDINATORS, DATA_DIR, FILLERS, GROUP_NOUNS,
-    INSTITUTION_NOUNS, PARTICIPLES, PLACE_WORDS, PRONOUNS, REPORTING_VERBS, SOCIAL_MEDIA, TITLE_ABBREVIATIONS,
+    INSTITUTION_NOUNS, PARTICIPLES, PLACE_WORDS, PRONOUNS, REPORTING_VERBS, TITLE_ABBREVIATIONS,
     TITLES, VERB_FORMS,
 )
 
@@ -1089,16 +1089,8 @@ def _description_antecedent(ctx: _Context, by_word: dict[str, _Entity], head: st
 # ---------------------------------------------------------------------------------------------
 
 
-def _as_article(article) -> Article:
-    if isinstance(article, Article):
-        return article
-    if isinstance(article, str):
-        return load_article(text=article)
-    raise TypeError(f"find_attributions needs an Article or a string, not {type(article).__name__}")
-
-
 def _analyse(article) -> tuple[_Context, list[_Draft], _People]:
-    ctx = _Context(_as_article(article))
+    ctx = _Context(as_article(article))
     drafts: list[_Draft] = []
     free = []
     for sentence in ctx.article.sentences:
@@ -1135,7 +1127,7 @@ def find_attributions(article) -> list[Attribution]:
     >>> [(a.source, a.verb, a.kind) for a in find_attributions('Title\\n\\n“We will stay,” the mayor said.')]
     [('mayor', 'said', 'direct')]
     """
-    article = _as_article(article)
+    article = as_article(article)
     found = article.__dict__.get("_attributions")  # an Article never changes: reuse what was found
     if found is None:
         ctx, drafts, _ = _analyse(article)
@@ -1163,7 +1155,7 @@ def source_table(article) -> pd.DataFrame:
     ``quoted words`` counts the words of all the attribution's quotations.  Save the
     table for a spreadsheet with ``.to_csv(...)`` or :func:`export_source_table`.
     """
-    article = _as_article(article)
+    article = as_article(article)
     rows = []
     for a in find_attributions(article):
         words = sum(len(WORD.findall(article.text, s, e)) for s, e in a.quotes)

@@ -46,7 +46,7 @@ from .navigation import TAG as NAVIGATION_TAG
 from .navigation import navigation_source, titles
 from .notebooks import (
     EXERCISES_DIR, ensure_ids, has_tag, minimal_metadata, notebook_text, read_notebook, relative,
-    solution_notebooks, strip_cell_metadata, write_notebook,
+    solution_notebooks, strip_cell_metadata,
 )
 
 __all__ = [

@@ -19,11 +19,13 @@ registered with ``@exercise("NN.M")``.
 from __future__ import annotations
 
 import importlib
+import math
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["check", "exercise", "Feedback", "correct", "not_yet", "is_unanswered", "registered"]
+__all__ = ["check", "exercise", "Feedback", "correct", "not_yet", "is_unanswered", "registered",
+           "is_whole_number", "is_number"]
 
 _CHECKS: dict[str, Callable] = {}
 _loaded = False
@@ -69,6 +71,16 @@ def is_unanswered(answer) -> bool:
     if isinstance(answer, dict):
         return any(is_unanswered(a) for a in answer.values()) or Ellipsis in answer
     return False
+
+
+def is_whole_number(value) -> bool:
+    """True for an int (True and False are not numbers here)."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_number(value) -> bool:
+    """True for a finite int or float (not True/False, not nan or infinity)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def exercise(exercise_id: str):

@@ -7,16 +7,12 @@ import math
 from ..agreement import cohen_kappa_parts, krippendorff_alpha
 from ..codebooks import check_coding, coding_answers, load_example_codings
 from ..framing import CONTESTED_TERMS, NARRATOR, frame_hits, find_term, label_uses, load_negation_words, narrator_uses
-from . import correct, exercise, not_yet
-
-
-def _is_int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+from . import correct, exercise, not_yet, is_whole_number
 
 
 @exercise("02.1")
 def separatist_in_own_voice(answer, article):
-    if not _is_int(answer):
+    if not is_whole_number(answer):
         return not_yet("Give a whole number: how many uses of the word are the narrator's.")
     uses = label_uses(article, ["separatist"])
     own = sum(u.voice == NARRATOR for u in uses)
@@ -64,7 +60,7 @@ def _term_of(word: str) -> str:
 def most_conflict_paragraph(answer, article, frame="conflict"):
     from ..framing import frame_presence, load_frame_lexicons
 
-    if not _is_int(answer):
+    if not is_whole_number(answer):
         return not_yet("Give the paragraph's index (a whole number, counting from 0).")
     lexicons = load_frame_lexicons()
     presence = frame_presence(article, lexicons)
@@ -91,7 +87,7 @@ def most_conflict_paragraph(answer, article, frame="conflict"):
 
 @exercise("02.4")
 def negated_frame_sentences(answer, article):
-    if not isinstance(answer, (list, set, tuple, frozenset)) or not all(_is_int(a) for a in answer):
+    if not isinstance(answer, (list, set, tuple, frozenset)) or not all(is_whole_number(a) for a in answer):
         return not_yet("Give a list (or set) of sentence numbers (whole numbers).")
     hits = frame_hits(article)
     framed = {int(s) for s in hits["sentence"].dropna()}

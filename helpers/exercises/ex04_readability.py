@@ -15,7 +15,7 @@ from ..quotes import find_quotes
 from ..readability import (
     ReadabilityWarning, compare_scores, paragraph_scores, readability_scores, sentence_scores, word_drivers,
 )
-from . import correct, exercise, not_yet
+from . import correct, exercise, not_yet, is_number
 
 
 def _scores(article) -> dict:
@@ -24,17 +24,13 @@ def _scores(article) -> dict:
         return readability_scores(article)
 
 
-def _is_number(answer) -> bool:
-    return isinstance(answer, (int, float)) and not isinstance(answer, bool)
-
-
 def _close(a: float, b: float, tolerance: float = 0.05) -> bool:
     return abs(a - b) <= tolerance
 
 
 @exercise("04.1")
 def reading_ease_by_hand(answer, article):
-    if not _is_number(answer):
+    if not is_number(answer):
         return not_yet("Give a number: the result of the formula, computed from the counts in scores.")
     s = _scores(article)
     expected = s["flesch_reading_ease"]
@@ -126,7 +122,7 @@ def polysyllabic_names(answer, article):
 
 @exercise("04.5")
 def grade_with_names_as_one_syllable(answer, article):
-    if not _is_number(answer):
+    if not is_number(answer):
         return not_yet("Give the recomputed Flesch-Kincaid grade, a number.")
     s = _scores(article)
     table = word_drivers(article)

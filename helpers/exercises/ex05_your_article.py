@@ -13,20 +13,12 @@ from ..brief import frame_summary, unidentified_attributions
 from ..framing import CONTESTED_TERMS, find_term, label_uses, narrator_uses
 from ..readability import hardest_sentences, paragraph_scores
 from ..sources import find_attributions
-from . import correct, exercise, not_yet
-
-
-def _is_int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+from . import correct, exercise, not_yet, is_number, is_whole_number
 
 
 @exercise("05.1")
 def unidentified_sources(answer, article):
-    if not _is_int(answer):
+    if not is_whole_number(answer):
         return not_yet("Give a whole number: how many attributions come from a source the reader cannot identify.")
     found = find_attributions(article)
     unidentified = unidentified_attributions(article)
@@ -55,7 +47,7 @@ def unidentified_sources(answer, article):
 
 @exercise("05.2")
 def top_source_share(answer, article):
-    if not _is_number(answer):
+    if not is_number(answer):
         return not_yet("Give a number between 0 and 1: the share of all attributions that go to the most quoted source.")
     found = find_attributions(article)
     if not found:
@@ -150,7 +142,7 @@ def paragraph_of_hardest_sentence(answer, article):
         return correct("No sentence has 10 words or more: None is right.") if answer is None else \
             not_yet("No sentence of this article has 10 words or more, so hardest_sentences finds none: "
                     "the answer is None.")
-    if not _is_int(answer):
+    if not is_whole_number(answer):
         return not_yet("Give the paragraph's index: a whole number, counting from 0.")
     row = hardest.iloc[0]
     expected = int(row["paragraph"])
