@@ -8,15 +8,28 @@
 * Tests marked ``browser`` need Chromium at ``/usr/bin/chromium`` and the
   ``playwright`` package; without them they are skipped with the reason,
   unless ``REQUIRE_BROWSER=1`` (CI), where a missing browser is a failure.
+* The suite runs on two processes (pytest-xdist, ``-n 2 --dist loadfile`` in
+  pyproject.toml; ``-n 0`` runs it in one).  Starting a Jupyter kernel
+  picks free TCP ports, releases them, and the kernel binds them a moment
+  later: two kernels starting at the same time can pick the same port.  So
+  kernels start one at a time: each notebook's kernel start (nbval) and every
+  test marked ``kernel`` (it starts kernels or JupyterLab itself) holds a lock
+  file shared by the processes of the run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock; run the suite in one process there (-n 0)
+    fcntl = None
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = Path(__file__).resolve().parent / "articles"
@@ -28,6 +41,52 @@ settings.register_profile(
 )
 settings.register_profile("dev", max_examples=500, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+class OneKernelStartAtATime:
+    """Kernels start one at a time across the processes of a parallel run (see the module docstring).
+
+    Registered in each process pytest-xdist starts; the lock file lies in the
+    run's temporary folder, which holds each process's own.  Hooks of a
+    registered plugin apply to every test, the notebooks' cells included.
+    """
+
+    def __init__(self, lock: Path):
+        self.lock = lock
+
+    @contextlib.contextmanager
+    def held(self):
+        with open(self.lock, "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_setup(self, item):
+        """nbval starts a notebook's kernel in the set-up of its first cell."""
+        if item.path.suffix == ".ipynb":
+            with self.held():
+                yield
+        else:
+            yield
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_protocol(self, item, nextitem):
+        """A test marked ``kernel`` runs (set-up, test, tear-down) while no other kernel starts."""
+        if item.get_closest_marker("kernel"):
+            with self.held():
+                yield
+        else:
+            yield
+
+
+def pytest_configure(config):
+    workerinput = getattr(config, "workerinput", None)  # set in the processes pytest-xdist starts
+    if workerinput is not None and fcntl is not None:
+        lock = Path(config.option.basetemp).parent / "kernel-start.lock"
+        config.pluginmanager.register(OneKernelStartAtATime(lock), "one-kernel-start-at-a-time")
 
 
 def pytest_collection_modifyitems(config, items):

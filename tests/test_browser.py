@@ -146,6 +146,7 @@ def jupyterlab(tmp_path):
 
 
 @pytest.mark.browser
+@pytest.mark.kernel
 def test_student_opens_notebook_01_and_runs_its_first_cells(chromium, jupyterlab):
     from playwright.sync_api import sync_playwright
 

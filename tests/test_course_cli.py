@@ -152,6 +152,7 @@ def course_run(tmp_path_factory, city_council_path):
     return {"result": result, "notebooks": notebooks, "before": before, "out": out / "city_council"}
 
 
+@pytest.mark.kernel
 def test_a_notebook_runs_on_the_injected_article(course_run):
     out = course_run["out"]
     assert "ok   01_reading.ipynb" in course_run["result"].stdout
@@ -165,12 +166,14 @@ def test_a_notebook_runs_on_the_injected_article(course_run):
     assert f"city_council.txt False {len(article.paragraphs)}" in outputs_text(out / "01_reading.ipynb")
 
 
+@pytest.mark.kernel
 def test_the_html_pages_escape_the_article(course_run):
     page = (course_run["out"] / "01_reading.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;Buses first&lt;/b&gt;" in page
     assert "<script>alert(1)" not in page and "<b>Buses first</b>" not in page
 
 
+@pytest.mark.kernel
 def test_a_failing_notebook_is_named_with_its_cell_and_the_exit_code_is_1(course_run):
     result = course_run["result"]
     assert result.returncode == 1
@@ -182,6 +185,7 @@ def test_a_failing_notebook_is_named_with_its_cell_and_the_exit_code_is_1(course
     assert "boom" in outputs_text(course_run["out"] / "02_broken.ipynb")
 
 
+@pytest.mark.kernel
 def test_notebooks_folder_is_untouched_and_an_index_lists_every_page(course_run):
     assert digest(course_run["notebooks"]) == course_run["before"]
     index = (course_run["out"] / "index.html").read_text(encoding="utf-8")
@@ -191,6 +195,7 @@ def test_notebooks_folder_is_untouched_and_an_index_lists_every_page(course_run)
     assert not (course_run["out"] / "03_no_parameters.ipynb").exists()  # it could not run at all
 
 
+@pytest.mark.kernel
 def test_all_notebooks_running_gives_exit_code_0(tmp_path, city_council_path, capsys):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
@@ -203,6 +208,7 @@ def test_all_notebooks_running_gives_exit_code_0(tmp_path, city_council_path, ca
 # --- the real course on another article -------------------------------------------------------------
 
 @pytest.mark.slow
+@pytest.mark.kernel
 @pytest.mark.parametrize("name", ["city_council", "weather_no_quotes"])
 def test_the_whole_course_runs_on_a_test_article(name, tmp_path):
     """city_council: straight quotes, an anonymous source, <b>, <script>, &.  weather_no_quotes: no quotation at all."""

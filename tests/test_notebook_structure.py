@@ -678,6 +678,7 @@ def test_tidy_makes_a_run_independent_of_timing_and_machine():
     assert notebook_text(tidy(nb)) == src.text
 
 
+@pytest.mark.kernel
 def test_make_solutions_twice_gives_the_same_bytes(tmp_path, capsys):
     """Run a small notebook through `python -m tools.solutions` twice: the file is byte-identical."""
     from tools.solutions import main as solutions
