@@ -8,13 +8,17 @@
 * Tests marked ``browser`` need Chromium at ``/usr/bin/chromium`` and the
   ``playwright`` package; without them they are skipped with the reason,
   unless ``REQUIRE_BROWSER=1`` (CI), where a missing browser is a failure.
-* The suite runs on two processes (pytest-xdist, ``-n 2 --dist loadfile`` in
-  pyproject.toml; ``-n 0`` runs it in one).  Starting a Jupyter kernel
-  picks free TCP ports, releases them, and the kernel binds them a moment
-  later: two kernels starting at the same time can pick the same port.  So
-  kernels start one at a time: each notebook's kernel start (nbval) and every
-  test marked ``kernel`` (it starts kernels or JupyterLab itself) holds a lock
-  file shared by the processes of the run.
+* The suite runs on two processes (pytest-xdist; ``--dist loadfile`` in
+  pyproject.toml keeps each file, each notebook, whole on one of them).
+  ``-n 0`` runs it in one, and so do ``--pdb``, Windows and a command line
+  that names only files.  Starting a Jupyter kernel picks free TCP ports,
+  releases them, and the kernel binds them a moment later: two kernels
+  starting at the same time can pick the same port.  So kernels start one at
+  a time: each notebook's kernel start (nbval) and every test marked
+  ``kernel`` (it starts kernels or JupyterLab itself) holds a lock file
+  shared by the processes of the run.  This file sets the number of
+  processes (not pyproject.toml), so that a run without it, such as
+  ``pytest notebooks/``, stays in one process, where no lock is needed.
 """
 
 from __future__ import annotations
@@ -28,8 +32,11 @@ from hypothesis import HealthCheck, settings
 
 try:
     import fcntl
-except ImportError:  # Windows: no lock; run the suite in one process there (-n 0)
+except ImportError:  # Windows: no lock file, so the suite runs in one process there
     fcntl = None
+
+#: How many processes the suite runs on (pytest-xdist); ``-n N`` on the command line overrides it.
+PROCESSES = 2
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = Path(__file__).resolve().parent / "articles"
@@ -80,6 +87,23 @@ class OneKernelStartAtATime:
                 yield
         else:
             yield
+
+
+def only_files(config) -> bool:
+    """True when the command line names test files (``pytest tests/test_quotes.py``), not folders."""
+    named = config.args_source == pytest.Config.ArgsSource.ARGS
+    return named and all(Path(config.invocation_params.dir, arg.split("::")[0]).is_file() for arg in config.args)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config):
+    """Run on PROCESSES processes unless ``-n`` says otherwise, or one process is better:
+    for a few named files (a second process costs more than it saves), with ``--pdb``
+    (the debugger needs the terminal), and on Windows (no lock file)."""
+    if hasattr(config, "workerinput") or getattr(config.option, "numprocesses", 0) is not None:
+        return  # a process pytest-xdist started, -n given, or pytest-xdist missing
+    one = only_files(config) or config.getoption("usepdb") or fcntl is None
+    config.option.numprocesses = 0 if one else PROCESSES
 
 
 def pytest_configure(config):

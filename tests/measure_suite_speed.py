@@ -5,14 +5,17 @@
 Runs
 
 (a) the whole suite without the browser test (``pytest -m "not browser"``:
-    the unit tests and nbval over every notebook), and
+    the unit tests and nbval over every notebook), as ``make test`` runs it:
+    on two processes (pytest-xdist, see tests/conftest.py), and
 (b) nbval over as many *empty* notebooks (one ``pass`` cell each) as the
     suite runs through nbval -- the floor: one kernel start per notebook,
+    in one process, as plain ``pytest --nbval`` runs them,
 
 and prints both times and their ratio.  Targets: ratio at most 2.5 and the
-whole suite at most 60 s.  ``--details`` also shows where the time goes: the
-slowest tests, what ``import helpers`` costs (``python -X importtime``), one
-kernel start, and the first call of each analysis (dictionaries loading).
+whole suite at most 60 s.  For comparison it also times the floor on as many
+processes as the suite uses.  ``--details`` also shows where the time goes:
+the slowest tests, what ``import helpers`` costs (``python -X importtime``),
+one kernel start, and the first call of each analysis (dictionaries loading).
 
 Not a test (pytest does not collect it): times depend on the machine.
 """
@@ -20,6 +23,7 @@ Not a test (pytest does not collect it): times depend on the machine.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -41,6 +45,12 @@ def timed(command: list[str], cwd: Path, stderr: bool = True) -> tuple[float, st
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
     return time.perf_counter() - started, result.stdout + (result.stderr if stderr else "")
+
+
+def suite_processes() -> int:
+    """How many processes the suite runs on: ``PROCESSES`` in tests/conftest.py (1 without it)."""
+    match = re.search(r"^PROCESSES = (\d+)", (ROOT / "tests" / "conftest.py").read_text(encoding="utf-8"), re.M)
+    return int(match.group(1)) if match else 1
 
 
 def nbval_notebooks() -> list[str]:
@@ -76,8 +86,11 @@ def details() -> None:
             slowest.append((seconds, f"{match.group(2):<8} {name}::{match.group(4)}"))
     notebooks = sum(v for k, v in per_file.items() if k.endswith(".ipynb"))
     tests = sum(v for k, v in per_file.items() if not k.endswith(".ipynb"))
-    print(f"  wall {wall:.1f} s = notebooks (nbval) {notebooks:.1f} s + unit tests {tests:.1f} s"
-          f" + start-up, collection and reporting {wall - notebooks - tests:.1f} s")
+    processes = suite_processes()
+    print(f"  time in tests, added over the {processes} process(es): notebooks (nbval) {notebooks:.1f} s"
+          f" + unit tests {tests:.1f} s = {notebooks + tests:.1f} s, {(notebooks + tests) / processes:.1f} s each")
+    print(f"  wall {wall:.1f} s: the rest, {wall - (notebooks + tests) / processes:.1f} s, is start-up, collection,"
+          f" uneven shares, waiting for the kernel-start lock, and reporting")
     print("  by file:")
     for name, seconds in sorted(per_file.items(), key=lambda kv: -kv[1])[:20]:
         print(f"    {seconds:6.2f} s  {name}")
@@ -134,15 +147,23 @@ def main(argv=None) -> int:
     parser.add_argument("--details", action="store_true", help="also show where the time goes")
     args = parser.parse_args(argv)
 
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("Note: PYTHONDONTWRITEBYTECODE is set, so Python writes no .pyc files: every process compiles the"
+              " modules that have none yet (pytest's rewritten tests among them) and every run is slower.")
     notebooks = nbval_notebooks()
+    processes = suite_processes()
     print(f"The suite runs {len(notebooks)} notebooks through nbval: {', '.join(notebooks)}")
     suite, out = timed([PYTHON, "-m", "pytest", "-m", "not browser", "-q"], ROOT)
-    print(f"(a) whole suite without the browser test: {suite:6.1f} s   [{summary(out)}]")
+    print(f"(a) whole suite without the browser test, {processes} process(es): {suite:6.1f} s   [{summary(out)}]")
+    floor_command = [PYTHON, "-m", "pytest", "--nbval", "--nbval-current-env", "-q", "-p", "no:cacheprovider", "."]
     with tempfile.TemporaryDirectory() as tmp:
         empty_notebooks(Path(tmp), len(notebooks))
-        floor, out = timed([PYTHON, "-m", "pytest", "--nbval", "--nbval-current-env", "-q", "-p", "no:cacheprovider", "."],
-                           Path(tmp))
-    print(f"(b) nbval over {len(notebooks)} empty notebooks:      {floor:6.1f} s   [{summary(out)}]")
+        floor, out = timed(floor_command, Path(tmp))
+        print(f"(b) nbval over {len(notebooks)} empty notebooks, one process:    {floor:6.1f} s   [{summary(out)}]")
+        if processes > 1:
+            same, out = timed(floor_command + ["-n", str(processes), "--dist", "loadfile"], Path(tmp))
+            print(f"    the same on {processes} processes, for comparison: {same:6.1f} s   [{summary(out)}];"
+                  f" (a) is {suite / same:.2f} times that")
     ratio = suite / floor
     print(f"ratio (a)/(b): {ratio:.2f} (target <= {MAX_RATIO}: {'met' if ratio <= MAX_RATIO else 'NOT met'}); "
           f"suite {suite:.1f} s (target <= {MAX_SECONDS} s: {'met' if suite <= MAX_SECONDS else 'NOT met'})")
