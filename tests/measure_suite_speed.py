@@ -148,22 +148,25 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        print("Note: PYTHONDONTWRITEBYTECODE is set, so Python writes no .pyc files: every process compiles the"
-              " modules that have none yet (pytest's rewritten tests among them) and every run is slower.")
+        print("Note: PYTHONDONTWRITEBYTECODE is set, so Python writes no .pyc files: every process of every run"
+              " compiles again the modules that have none yet (pytest's rewritten test modules among them).")
     notebooks = nbval_notebooks()
     processes = suite_processes()
     print(f"The suite runs {len(notebooks)} notebooks through nbval: {', '.join(notebooks)}")
+    labels = {"suite": f"(a) whole suite without the browser test, {processes} process(es):",
+              "floor": f"(b) nbval over {len(notebooks)} empty notebooks, 1 process:",
+              "same": f"    the same on {processes} processes, for comparison:"}
+    width = max(len(label) for label in labels.values())
     suite, out = timed([PYTHON, "-m", "pytest", "-m", "not browser", "-q"], ROOT)
-    print(f"(a) whole suite without the browser test, {processes} process(es): {suite:6.1f} s   [{summary(out)}]")
+    print(f"{labels['suite']:<{width}} {suite:6.1f} s   [{summary(out)}]")
     floor_command = [PYTHON, "-m", "pytest", "--nbval", "--nbval-current-env", "-q", "-p", "no:cacheprovider", "."]
     with tempfile.TemporaryDirectory() as tmp:
         empty_notebooks(Path(tmp), len(notebooks))
         floor, out = timed(floor_command, Path(tmp))
-        print(f"(b) nbval over {len(notebooks)} empty notebooks, one process:    {floor:6.1f} s   [{summary(out)}]")
+        print(f"{labels['floor']:<{width}} {floor:6.1f} s   [{summary(out)}]")
         if processes > 1:
             same, out = timed(floor_command + ["-n", str(processes), "--dist", "loadfile"], Path(tmp))
-            print(f"    the same on {processes} processes, for comparison: {same:6.1f} s   [{summary(out)}];"
-                  f" (a) is {suite / same:.2f} times that")
+            print(f"{labels['same']:<{width}} {same:6.1f} s   [{summary(out)}]; (a) is {suite / same:.2f} times that")
     ratio = suite / floor
     print(f"ratio (a)/(b): {ratio:.2f} (target <= {MAX_RATIO}: {'met' if ratio <= MAX_RATIO else 'NOT met'}); "
           f"suite {suite:.1f} s (target <= {MAX_SECONDS} s: {'met' if suite <= MAX_SECONDS else 'NOT met'})")
