@@ -52,6 +52,7 @@ from pathlib import Path
 import pandas as pd
 
 from .article import Article, as_article
+from .sources import find_attributions
 
 __all__ = [
     "LabelUse", "term_pattern", "find_term", "label_uses", "narrator_uses", "who_calls_it_what",
@@ -233,11 +234,7 @@ def _field(record, name, default=None):
 
 
 def _attributions(article: Article):
-    """``find_attributions(article)`` when the sources module is there, else no attributions."""
-    try:
-        from .sources import find_attributions
-    except ImportError:
-        return []
+    """The article's attributions (:func:`helpers.find_attributions`): whose quotation is whose."""
     return find_attributions(article)
 
 

@@ -281,7 +281,6 @@ COUNCIL = ("Bus lanes approved\n\n"
 
 
 def test_side_sentences_follow_speakers_and_their_quotations():
-    pytest.importorskip("helpers.sources", reason="helpers.sources has not landed yet")
     from helpers.readability import side_sentences
 
     article = load_article(text=COUNCIL)
@@ -296,7 +295,6 @@ def test_side_sentences_follow_speakers_and_their_quotations():
 
 
 def test_side_scores_score_each_sides_sentences():
-    pytest.importorskip("helpers.sources", reason="helpers.sources has not landed yet")
     from helpers.readability import side_scores
 
     article = load_article(text=COUNCIL)
