@@ -9,7 +9,6 @@ that the rule notices.
 
 from __future__ import annotations
 
-import ast
 import copy
 import html
 import re
@@ -27,8 +26,8 @@ from tools.notebooks import (
 )
 from tools.solutions import tidy
 from tools.student import (
-    BEGIN, END, SOLUTION_TAG, StudentEditionError, assigned_names, check_calls, loaded_names, python_source,
-    solution_regions,
+    BEGIN, END, SOLUTION_TAG, StudentEditionError, assigned_names, check_calls, loaded_names,
+    solution_regions, stored_names,
 )
 
 NOTEBOOKS = solution_notebooks()
@@ -417,15 +416,6 @@ def rule_numbers_in_prose(src: Notebook) -> list[str]:
     return problems
 
 
-def _stored(code: str) -> set[str]:
-    """Names a piece of code assigns (anywhere in it)."""
-    try:
-        tree = ast.parse(python_source(code))
-    except SyntaxError:
-        return set()
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
-
-
 def rule_answers_not_reused(src: Notebook) -> list[str]:
     """Only an exercise's check uses its answer: later cells would break in the student edition."""
     problems, answers = [], {}
@@ -442,7 +432,7 @@ def rule_answers_not_reused(src: Notebook) -> list[str]:
             new = assigned_names(inside, temporaries=True) if inside else []
         except StudentEditionError:
             continue  # reported by rule_exercises
-        for name in _stored(outside):
+        for name in stored_names(outside):
             answers.pop(name, None)
         used = sorted(name for name in loaded_names(cell.source) if name in answers)
         if used:

@@ -123,10 +123,10 @@ def failing_cell(nb) -> str:
 def run_notebook(source: Path, article_path: Path, out_dir: Path, exporter=None) -> Outcome:
     """Execute one notebook on the article into ``out_dir`` (notebook and HTML page)."""
     import nbformat
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     from tools.html import render_html
+    from tools.solutions import execute
 
     nb = nbformat.read(source, as_version=4)
     try:
@@ -134,12 +134,9 @@ def run_notebook(source: Path, article_path: Path, out_dir: Path, exporter=None)
     except CourseError as err:
         return Outcome(source.name, False, str(err))
     nb.metadata["course"] = {"article": article_path.name}
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
-                            resources={"metadata": {"path": str(out_dir)}},
-                            extra_arguments=["--IPKernelApp.log_level=ERROR"])  # no start-up chatter
     outcome = Outcome(source.name, True)
     try:
-        client.execute()
+        execute(nb, out_dir, CELL_TIMEOUT)  # the same fresh kernel of this environment as make solutions
     except CellExecutionError:
         outcome = Outcome(source.name, False, failing_cell(nb))
     except CellTimeoutError:

@@ -103,7 +103,8 @@ def execute(nb, folder: Path, timeout: int = TIMEOUT) -> nbformat.NotebookNode:
     # Encrypted transport where the kernel supports it (and no warning about plain TCP).
     config = Config({"KernelManager": {"transport_encryption": "auto"}})
     client = NotebookClient(nb, kernel_name="python3", timeout=timeout, record_timing=False, config=config,
-                            resources={"metadata": {"path": str(folder)}})
+                            resources={"metadata": {"path": str(folder)}},
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])  # no start-up chatter
     client.km = client.kernel_manager_class(kernel_name="python3", config=config,
                                             kernel_spec_manager=CurrentEnvironmentKernels())
     client.execute()

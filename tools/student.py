@@ -198,11 +198,21 @@ def assigned_names(code: str, keep: set[str] | frozenset[str] = frozenset(), tem
 
 def loaded_names(code: str) -> set[str]:
     """Every name ``code`` reads (used to see which names a check cell needs)."""
+    return _names(code, reading=True)
+
+
+def stored_names(code: str) -> set[str]:
+    """Every name ``code`` assigns, anywhere in it (not only at top level)."""
+    return _names(code, reading=False)
+
+
+def _names(code: str, reading: bool) -> set[str]:
     try:
         tree = ast.parse(python_source(code))
     except SyntaxError:
         return set()
-    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+    return {node.id for node in ast.walk(tree)
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) == reading}
 
 
 def check_calls(source: str) -> list[tuple[str, list[str]]]:
