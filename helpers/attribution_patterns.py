@@ -10,7 +10,7 @@ run it again::
     REPORTING_VERBS["lament"]          # forms, rating and why
     "rights defender" in TITLES        # True
 
-Reporting verbs are rated for the **verb audit** of notebook 03:
+Reporting verbs are rated for the **verb audit** of notebook 04:
 
 * ``neutral`` -- the verb only says that something was said, written or asked
   (*said*, *told*, *added*, *according to*, *announced*, *asked*, *called on*);
@@ -158,7 +158,7 @@ PLACE_WORDS = [
     "corridor", "crossing", "airport", "station", "park", "hall", "tunnel",
 ]
 
-#: The sides of the course article's conflict, for the source table (notebook 03).
+#: The sides of the course article's conflict, for the source table (notebook 04).
 SIDES = ["Armenia / Karabakh Armenian authorities", "Azerbaijan", "Russia", "EU", "France", "other"]
 #: The types of source a student assigns in the source table.
 SOURCE_TYPES = ["named person", "government or institution", "anonymous", "civilian"]

@@ -64,7 +64,7 @@ PROVENANCE_QUESTIONS = [
 #: Shown for a question or a conclusion that is still empty.
 NOT_ANSWERED = "(not answered yet)"
 
-#: What every readability score leaves out (notebook 04 shows each on the course article).
+#: What every readability score leaves out (notebook 05 shows each on the course article).
 READABILITY_CAVEATS = [
     "The formulas count only sentence length and word length (or familiarity): not order, meaning or the "
     "reader's knowledge.",

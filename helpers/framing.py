@@ -8,7 +8,7 @@ turns that into things a student can count and check:
   occurs, with its sentence and its **voice**: ``"narrator"`` when the words
   stand outside quotation marks (the article's own words), otherwise the
   source the quotation is attributed to (found by
-  :func:`helpers.find_attributions`; notebook 03 shows how).  A quotation that
+  :func:`helpers.find_attributions`; notebook 04 shows how).  A quotation that
   no one is credited with gets the voice ``"unattributed quote"``.
 * :func:`who_calls_it_what` -- a table: label x voice, counts.
 * :func:`narrator_uses` -- the attribution test public-service newsrooms
@@ -340,7 +340,7 @@ def label_uses(article, terms, attributions=None) -> list[LabelUse]:
 def quote_voices(article, attributions=None) -> pd.DataFrame:
     """Every (outer) quotation with the voice it is credited to: quote, voice, part, sentence.
 
-    The voices come from :func:`helpers.find_attributions` (notebook 03 shows
+    The voices come from :func:`helpers.find_attributions` (notebook 04 shows
     how it finds them); a quotation credited to no one says "unattributed quote".
     """
     article = as_article(article)

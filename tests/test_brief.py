@@ -1,4 +1,4 @@
-"""helpers.brief: the media-analysis brief of notebook 05, and the checks of its exercises.
+"""helpers.brief: the media-analysis brief of notebook 07, and the checks of its exercises.
 
 The brief is built from the helpers' own results, so the tests compare its
 tables with what the helpers compute, on the course article and on small
@@ -325,23 +325,23 @@ def test_an_unresolved_pronoun_is_unidentified(seed):
 
 
 def test_checks_of_notebook_05_on_an_article_written_for_the_test(markup):
-    assert check("05.1", 2, markup).passed
-    one = check("05.1", 1, markup)
+    assert check("07.1", 2, markup).passed
+    one = check("07.1", 1, markup)
     assert not one.passed and "pronoun" in one.message  # counted only the mention "anonymous"
     sources = Counter(a.source for a in find_attributions(markup))
     top = sources.most_common(1)[0][1] / sum(sources.values())
-    assert check("05.2", top, markup).passed
-    assert "percentage" in check("05.2", top * 100, markup).message
-    assert check("05.3", {"separatist": 1}, markup).passed
-    assert check("05.3", {"separatists": 1}, markup).passed  # a word form names the same term
-    assert "quoted ones included" in check("05.3", {"separatist": 1, "aggression": 1}, markup).message
+    assert check("07.2", top, markup).passed
+    assert "percentage" in check("07.2", top * 100, markup).message
+    assert check("07.3", {"separatist": 1}, markup).passed
+    assert check("07.3", {"separatists": 1}, markup).passed  # a word form names the same term
+    assert "quoted ones included" in check("07.3", {"separatist": 1, "aggression": 1}, markup).message
     widest = frame_summary(markup)["paragraphs"].idxmax()
-    assert check("05.4", widest, markup).passed
-    assert "not one of the frames" in check("05.4", "sports", markup).message
+    assert check("07.4", widest, markup).passed
+    assert "not one of the frames" in check("07.4", "sports", markup).message
 
 
 def test_check_of_the_hardest_sentence_tells_it_from_the_hardest_paragraph(seed):
-    assert check("05.5", 8, seed).passed
-    assert "highest grade as a whole" in check("05.5", 6, seed).message
-    assert "sentence's number" in check("05.5", 19, seed).message
-    assert check("05.5", None, load_article(text="T\n\nShort one. Another.")).passed
+    assert check("07.5", 8, seed).passed
+    assert "highest grade as a whole" in check("07.5", 6, seed).message
+    assert "sentence's number" in check("07.5", 19, seed).message
+    assert check("07.5", None, load_article(text="T\n\nShort one. Another.")).passed

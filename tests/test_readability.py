@@ -449,7 +449,7 @@ def test_speed_first_call_and_later_calls(offline_run):
     assert timing["later"] < 0.05
 
 
-# --- the exercise checks of notebook 04 ----------------------------------------------------------------
+# --- the exercise checks of notebook 05 ----------------------------------------------------------------
 
 
 def feedback(exercise_id, answer, article):
@@ -461,42 +461,42 @@ def feedback(exercise_id, answer, article):
 def test_check_reading_ease_by_hand(seed):
     s = readability_scores(seed)
     right = 206.835 - 1.015 * s["words"] / s["sentences"] - 84.6 * s["syllables"] / s["words"]
-    assert feedback("04.1", right, seed).passed
-    assert feedback("04.1", round(right, 1), seed).passed
-    assert "Flesch-Kincaid grade" in feedback("04.1", s["flesch_kincaid_grade"], seed).message
+    assert feedback("05.1", right, seed).passed
+    assert feedback("05.1", round(right, 1), seed).passed
+    assert "Flesch-Kincaid grade" in feedback("05.1", s["flesch_kincaid_grade"], seed).message
     with_course_sentences = 206.835 - 1.015 * s["words"] / len(seed.sentences) - 84.6 * s["syllables"] / s["words"]
-    assert "article.sentences" in feedback("04.1", with_course_sentences, seed).message
-    assert feedback("04.1", ..., seed).status == "unanswered"
+    assert "article.sentences" in feedback("05.1", with_course_sentences, seed).message
+    assert feedback("05.1", ..., seed).status == "unanswered"
 
 
 def test_check_long_sentences(seed):
     lengths = sentence_scores(seed)["words"]
-    assert feedback("04.2", int((lengths > 30).sum()), seed).passed
-    assert "short sentences" in feedback("04.2", int((lengths <= 30).sum()), seed).message
+    assert feedback("05.2", int((lengths > 30).sum()), seed).passed
+    assert "short sentences" in feedback("05.2", int((lengths <= 30).sum()), seed).message
     # an article written for the test: sentences of exactly 30 and of 31 words
     thirty = "Word " + " ".join(["word"] * 28) + " end."
     article = load_article(text=f"A headline\n\n{thirty} {thirty[:-1]} more. Short one here.")
     assert sentence_scores(article)["words"].tolist() == [30, 31, 3]
-    assert feedback("04.2", 1, article).passed
-    assert "exactly 30" in feedback("04.2", 2, article).message
+    assert feedback("05.2", 1, article).passed
+    assert "exactly 30" in feedback("05.2", 2, article).message
 
 
 def test_check_hardest_paragraph(seed):
     grades = paragraph_scores(seed)["flesch_kincaid_grade"]
     best = int(grades.idxmax())
-    assert feedback("04.3", best, seed).passed
-    assert "Off by one" in feedback("04.3", best + 1, seed).message
-    assert "easiest" in feedback("04.3", int(grades.idxmin()), seed).message
+    assert feedback("05.3", best, seed).passed
+    assert "Off by one" in feedback("05.3", best + 1, seed).message
+    assert "easiest" in feedback("05.3", int(grades.idxmin()), seed).message
 
 
 def test_check_polysyllabic_names(seed):
     table = word_drivers(seed)
     names = set(table.loc[table["proper_noun"] & table["polysyllabic"], "word"])
-    assert feedback("04.4", names, seed).passed
-    assert feedback("04.4", {n.lower() for n in names}, seed).passed  # case does not matter
-    assert "fewer than 3 syllables" in feedback("04.4", names | {"Nikol"}, seed).message
-    assert "not flagged as a name" in feedback("04.4", names | {"military"}, seed).message
-    assert "missing" in feedback("04.4", set(sorted(names)[1:]), seed).message
+    assert feedback("05.4", names, seed).passed
+    assert feedback("05.4", {n.lower() for n in names}, seed).passed  # case does not matter
+    assert "fewer than 3 syllables" in feedback("05.4", names | {"Nikol"}, seed).message
+    assert "not flagged as a name" in feedback("05.4", names | {"military"}, seed).message
+    assert "missing" in feedback("05.4", set(sorted(names)[1:]), seed).message
 
 
 def test_check_grade_with_names_as_one_syllable(seed):
@@ -506,8 +506,8 @@ def test_check_grade_with_names_as_one_syllable(seed):
     syllables = s["syllables"] - (names["count"] * (names["syllables"] - 1)).sum()
     grade = 0.39 * s["words"] / s["sentences"] + 11.8 * syllables / s["words"] - 15.59
     assert grade < s["flesch_kincaid_grade"] - 1  # names weigh more than a grade in the course article
-    assert feedback("04.5", grade, seed).passed
-    assert "unchanged" in feedback("04.5", s["flesch_kincaid_grade"], seed).message
+    assert feedback("05.5", grade, seed).passed
+    assert "unchanged" in feedback("05.5", s["flesch_kincaid_grade"], seed).message
 
 
 SEED_REWRITE = (
@@ -521,12 +521,12 @@ SEED_REWRITE = (
 
 def test_check_plain_language_rewrite(seed):
     hardest = str(seed.paragraphs[int(paragraph_scores(seed)["flesch_kincaid_grade"].idxmax())])
-    result = feedback("04.6", SEED_REWRITE, seed)
+    result = feedback("05.6", SEED_REWRITE, seed)
     assert result.passed and "→" in result.message
-    assert "original paragraph" in feedback("04.6", hardest, seed).message
+    assert "original paragraph" in feedback("05.6", hardest, seed).message
     invented = SEED_REWRITE.replace("“so-called separatist regime.”", "“an illegal regime”")
-    assert "not a quotation from the original" in feedback("04.6", invented, seed).message
-    assert "drops Karabakh" in feedback("04.6", SEED_REWRITE.replace("Karabakh", "the area"), seed).message
-    assert "keeps" in feedback("04.6", "Peace needs the army to leave. Yes.", seed).message
+    assert "not a quotation from the original" in feedback("05.6", invented, seed).message
+    assert "drops Karabakh" in feedback("05.6", SEED_REWRITE.replace("Karabakh", "the area"), seed).message
+    assert "keeps" in feedback("05.6", "Peace needs the army to leave. Yes.", seed).message
     unpunctuated = hardest.replace(".", "")
-    assert "full stops" in feedback("04.6", unpunctuated, seed).message
+    assert "full stops" in feedback("05.6", unpunctuated, seed).message

@@ -1,4 +1,4 @@
-"""Checks for notebook 04 · Readability.
+"""Checks for notebook 05 · Readability.
 
 Every check recomputes the answer with :mod:`helpers.readability` on the
 article being studied, so it stays right on any article.
@@ -28,7 +28,7 @@ def _close(a: float, b: float, tolerance: float = 0.05) -> bool:
     return abs(a - b) <= tolerance
 
 
-@exercise("04.1")
+@exercise("05.1")
 def reading_ease_by_hand(answer, article):
     if not is_number(answer):
         return not_yet("Give a number: the result of the formula, computed from the counts in scores.")
@@ -50,7 +50,7 @@ def reading_ease_by_hand(answer, article):
                    "with the counts from scores = readability_scores(article).")
 
 
-@exercise("04.2")
+@exercise("05.2")
 def long_sentences(answer, article):
     if not isinstance(answer, int) or isinstance(answer, bool):
         return not_yet("Give a whole number of sentences (sum a True/False column, or len(...) of a filtered table).")
@@ -70,7 +70,7 @@ def long_sentences(answer, article):
     return not_yet("Take the 'words' column of sentence_scores(article) and count the rows above 30.")
 
 
-@exercise("04.3")
+@exercise("05.3")
 def hardest_paragraph(answer, article):
     if not isinstance(answer, int) or isinstance(answer, bool):
         return not_yet("Give the paragraph's index: a whole number, counting from 0.")
@@ -91,7 +91,7 @@ def hardest_paragraph(answer, article):
     return not_yet("Find the row of paragraph_scores(article) with the largest flesch_kincaid_grade (idxmax()).")
 
 
-@exercise("04.4")
+@exercise("05.4")
 def polysyllabic_names(answer, article):
     if isinstance(answer, str) or not isinstance(answer, Collection):
         return not_yet("Give a list or set of words, such as ['Stepanakert', ...].")
@@ -120,7 +120,7 @@ def polysyllabic_names(answer, article):
     return not_yet("Filter word_drivers(article): rows where proper_noun and polysyllabic are both True.")
 
 
-@exercise("04.5")
+@exercise("05.5")
 def grade_with_names_as_one_syllable(answer, article):
     if not is_number(answer):
         return not_yet("Give the recomputed Flesch-Kincaid grade, a number.")
@@ -149,7 +149,7 @@ def _plain(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
-@exercise("04.6")
+@exercise("05.6")
 def plain_language_rewrite(answer, article):
     if not isinstance(answer, str) or not answer.strip():
         return not_yet("Write your rewrite as a string: rewrite = \"\"\"...\"\"\"")

@@ -1,4 +1,4 @@
-"""Checks for notebook 03 · Sources: who speaks, how, and for whom."""
+"""Checks for notebook 04 · Sources: who speaks, how, and for whom."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def _sides_table(article):
     return seed_sources().iloc[0:0]
 
 
-@exercise("03.1")
+@exercise("04.1")
 def partial_attributions(answer, article):
     found = find_attributions(article)
     kinds = [a.kind for a in found]
@@ -41,7 +41,7 @@ def partial_attributions(answer, article):
     return not_yet("Filter the attributions (or the source table) on kind == 'partial' and count them.")
 
 
-@exercise("03.2")
+@exercise("04.2")
 def first_source(answer, article):
     found = find_attributions(article)
     if not found:
@@ -62,7 +62,7 @@ def first_source(answer, article):
     return not_yet("Take the first row of the source table (or find_attributions(article)[0]) and read its source.")
 
 
-@exercise("03.3")
+@exercise("04.3")
 def quoted_words_by_side(answer, article):
     table = add_sides(source_table(article), _sides_table(article))
     expected = {side: int(words) for side, words in table.groupby("side")["quoted words"].sum().items()}
@@ -82,7 +82,7 @@ def quoted_words_by_side(answer, article):
     return not_yet("Group the table by 'side' and sum the 'quoted words' column.")
 
 
-@exercise("03.5")
+@exercise("04.5")
 def loaded_share(answer, article):
     found = find_attributions(article)
     if not _number(answer):
@@ -102,7 +102,7 @@ def loaded_share(answer, article):
     return not_yet("Count the attributions whose rating is 'loaded' and divide by the number of attributions.")
 
 
-@exercise("03.4")
+@exercise("04.4")
 def silent_people(answer, article):
     people = find_people(article)
     expected = {p.name for p in people if not p.speaks}
@@ -122,7 +122,7 @@ def silent_people(answer, article):
     return not_yet("Use find_people(article) and keep the names whose attributions are 0.")
 
 
-@exercise("03.6")
+@exercise("04.6")
 def f1_score(answer, article):
     row = evaluation_table(["seed"]).loc["seed"]
     precision, recall = float(row["precision"]), float(row["recall"])

@@ -1,4 +1,4 @@
-"""Checks for notebook 05 · Your article: the whole method, and a brief to hand in.
+"""Checks for notebook 07 · Your article: the whole method, and a brief to hand in.
 
 Every check computes the answer with the same helpers on the article in use,
 so it stays right on any article a student chooses.
@@ -16,7 +16,7 @@ from ..sources import find_attributions
 from . import correct, exercise, not_yet, is_number, is_whole_number
 
 
-@exercise("05.1")
+@exercise("07.1")
 def unidentified_sources(answer, article):
     if not is_whole_number(answer):
         return not_yet("Give a whole number: how many attributions come from a source the reader cannot identify.")
@@ -45,7 +45,7 @@ def unidentified_sources(answer, article):
                    "ends in \"(unresolved)\" or when it was introduced with mention \"anonymous\".")
 
 
-@exercise("05.2")
+@exercise("07.2")
 def top_source_share(answer, article):
     if not is_number(answer):
         return not_yet("Give a number between 0 and 1: the share of all attributions that go to the most quoted source.")
@@ -75,7 +75,7 @@ def top_source_share(answer, article):
                    "count and divide it by the number of attributions.")
 
 
-@exercise("05.3")
+@exercise("07.3")
 def narrator_term_counts(answer, article):
     try:
         given = {_term_of(str(term)): int(n) for term, n in dict(answer).items()}
@@ -112,7 +112,7 @@ def _term_of(word: str) -> str:
     return word.lower()
 
 
-@exercise("05.4")
+@exercise("07.4")
 def dominant_frame(answer, article):
     summary = frame_summary(article)
     top = int(summary["paragraphs"].max()) if len(summary) else 0
@@ -135,7 +135,7 @@ def dominant_frame(answer, article):
     return not_yet("Use the paragraphs column of frame_summary(article): which frame has the largest number?")
 
 
-@exercise("05.5")
+@exercise("07.5")
 def paragraph_of_hardest_sentence(answer, article):
     hardest = hardest_sentences(article, n=1)
     if not len(hardest):
