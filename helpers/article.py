@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .errors import ArticleError, ArticleNotFoundError, BinaryFileError, EmptyArticleError, NotUTF8Error
 from .quotes import Quote, scan_quotes
 from .spans import Span, split_blocks
 
@@ -81,26 +82,6 @@ _OPENERS = "“\"«‘'(["
 _SPACES = re.compile(r"\s*")
 _HTML = re.compile(r"</?(?:p|div|span|a|b|i|em|strong|br|script|style|html|body|head|h[1-6]|ul|li|img|iframe)\b[^>]*>"
                    r"|&(?:amp|lt|gt|quot|nbsp|#\d+|#x[0-9a-f]+);", re.IGNORECASE)
-
-
-class ArticleError(ValueError):
-    """The text cannot be read as an article (the message says why)."""
-
-
-class EmptyArticleError(ArticleError):
-    """The text is empty or only whitespace."""
-
-
-class NotUTF8Error(ArticleError):
-    """The file's bytes are not UTF-8 text."""
-
-
-class BinaryFileError(ArticleError):
-    """The file is not text at all (it contains NUL bytes)."""
-
-
-class ArticleNotFoundError(FileNotFoundError):
-    """No file at that path (the message lists the course's articles)."""
 
 
 @dataclass(frozen=True, eq=False)

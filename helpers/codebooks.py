@@ -37,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from .display import shorten
+from .errors import CodingError
 
 __all__ = [
     "CodingError", "CODEBOOKS", "load_codebook", "check_coding", "coding_answers", "coding_table",
@@ -52,10 +53,6 @@ CODEBOOKS = {
 }
 YES = {"yes", "y", "1", "true"}
 NO = {"no", "n", "0", "false"}
-
-
-class CodingError(ValueError):
-    """A coding that cannot be scored; the message lists every problem."""
 
 
 def load_codebook(name: str = "semetko_valkenburg") -> pd.DataFrame:

@@ -92,6 +92,7 @@ from textstat.backend.validations._is_difficult_word import is_difficult_word
 
 from .article import split_sentences, word_spans
 from .display import shorten
+from .errors import ReadabilityWarning
 from .quotes import find_quotes
 from .spans import Span, split_blocks
 
@@ -165,10 +166,6 @@ FLESCH_BANDS = [
     {"from": 30, "to": 50, "style": "difficult", "typical example (Flesch)": "academic"},
     {"from": 0, "to": 30, "style": "very difficult", "typical example (Flesch)": "scientific"},
 ]
-
-
-class ReadabilityWarning(UserWarning):
-    """A score was computed on a text too short or too oddly punctuated for the formula."""
 
 
 # --- the CMU dictionary, offline -------------------------------------------------------------

@@ -31,19 +31,19 @@ def paragraphs_check(monkeypatch):
 def test_placeholder_is_not_answered_yet(paragraphs_check, article):
     feedback = check(paragraphs_check, ..., article)
     assert feedback.status == "unanswered" and not feedback
-    assert repr(feedback).startswith("⏳ Exercise 99.1: not answered yet.")
+    assert repr(feedback).startswith("⏳ Exercise 99.1: Not answered yet.")
 
 
 def test_right_answer_is_correct_and_says_why(paragraphs_check, article):
     feedback = check(paragraphs_check, 2, article)
     assert feedback.status == "correct" and feedback.passed and bool(feedback)
-    assert repr(feedback) == "✅ Exercise 99.1: correct. 2 paragraphs."
+    assert repr(feedback) == "✅ Exercise 99.1: Correct. 2 paragraphs."
 
 
 def test_wrong_answer_is_not_yet_with_the_hint(paragraphs_check, article):
     feedback = check(paragraphs_check, 3, article)
     assert feedback.status == "not yet" and not feedback
-    assert repr(feedback) == "❌ Exercise 99.1: not yet. You counted the headline as a paragraph."
+    assert repr(feedback) == "❌ Exercise 99.1: Not yet. You counted the headline as a paragraph."
     assert "Count article.paragraphs" in repr(check(paragraphs_check, 7, article))
 
 
@@ -104,3 +104,21 @@ def test_every_course_check_copes_with_any_answer(exercise_id):
         feedback = check(exercise_id, wrong, article)
         assert isinstance(feedback, Feedback) and feedback.status == "not yet" and feedback.message, (
             f"check {exercise_id!r} on {wrong!r}: {feedback!r}; a wrong answer needs a hint")
+
+
+def test_a_reading_is_complete_never_correct(monkeypatch, article):
+    """A coding or judgement the machine cannot mark is "Complete": not a pass, but done."""
+    from helpers.exercises import complete
+
+    monkeypatch.setitem(_CHECKS, "99.3", lambda answer, article: complete("Compare it with coder A."))
+    feedback = check("99.3", {"C1": "yes"}, article)
+    assert feedback.status == "complete" and not feedback.passed and feedback.done
+    assert repr(feedback) == "☑ Exercise 99.3: Complete. Compare it with coder A."
+
+
+def test_every_verdict_has_words_beside_its_symbol(paragraphs_check, article):
+    """Without an emoji font the symbol shows as a box; the words still carry the verdict."""
+    words = {"⏳": "Not answered yet", "✅": "Correct", "❌": "Not yet"}
+    for answer in (..., 2, 3):
+        text = repr(check(paragraphs_check, answer, article))
+        assert words[text[0]] in text

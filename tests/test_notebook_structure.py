@@ -296,7 +296,7 @@ def rule_exercises(src: Notebook) -> list[str]:
                                 f'check("{exercise_id}", <answer>, article)')
                 continue
             outputs = " ".join(output_text(o) for o in nb.cells[following[0]].outputs)
-            if "✅" not in outputs:
+            if "✅ Exercise" not in outputs and "☑ Exercise" not in outputs:
                 problems.append(f"{where(nb, following[0])}: the worked solution does not pass its own check "
                                 f"(output: {outputs.strip()[:100]!r})")
         for i in cells:
@@ -500,7 +500,7 @@ def sample() -> Notebook:
             new_markdown_cell(f"### Exercise 7.{k} · Question {k}\n\nHow many? Store it in `answer_{k}`."),
             new_code_cell(f"### BEGIN SOLUTION\nanswer_{k} = len(article.paragraphs)\n### END SOLUTION"),
             new_code_cell(f'check("07.{k}", answer_{k}, article)',
-                          outputs=[_result(f"✅ Exercise 07.{k}: correct. Yes.")]),
+                          outputs=[_result(f"✅ Exercise 07.{k}: Correct. Yes.")]),
         ]
     cells += [new_markdown_cell("### BEGIN SOLUTION\nBecause “14” is the count.\n### END SOLUTION",
                                 metadata={"tags": ["solution"]})]  # a written answer to exercise 7.4

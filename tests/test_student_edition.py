@@ -131,7 +131,7 @@ def test_unanswered_checks_say_not_answered_yet(path):
         assert not isinstance(feedback, NameError), (
             f'{path.name}: check("{exercise_id}", ...) reads a name its solution region does not assign '
             f"({feedback}): assign the answer inside {BEGIN} ... {END}")
-        assert feedback.status == "unanswered" and "not answered yet" in repr(feedback), (
+        assert feedback.status == "unanswered" and "Not answered yet" in repr(feedback), (
             f'{path.name}: unanswered, check("{exercise_id}", ...) says {feedback!r}; '
             "its answer must be the name the solution region assigns")
 
@@ -211,7 +211,7 @@ def _solution_notebook(title="# 07 · Sample", answer_line="n_paragraphs = len(a
         new_code_cell(f"{BEGIN}\nlengths = [len(p) for p in article.paragraphs]\n{answer_line}\n{END}",
                       execution_count=3),
         new_code_cell('check("01.1", n_paragraphs, article)', execution_count=4,
-                      outputs=[new_output("execute_result", data={"text/plain": "✅ correct"}, execution_count=4)]),
+                      outputs=[new_output("execute_result", data={"text/plain": "✅ Exercise 01.1: Correct."}, execution_count=4)]),
         new_markdown_cell(f"Why?\n{BEGIN}\nBecause headlines are not paragraphs.\n{END}"),
         new_markdown_cell("Subheadings are titles.", metadata={"tags": ["solution"]}),
     ]

@@ -4,11 +4,15 @@ Each exercise in a notebook is followed by a check::
 
     check("01.1", n_paragraphs, article)
 
-which answers in one of three ways:
+which answers in one of four ways, always in words as well as a symbol (a
+screen without an emoji font still shows the words):
 
-* ``⏳ not answered yet`` -- the answer is still the placeholder ``...``;
-* ``✅ correct`` -- with a sentence that says why it is right;
-* ``❌ not yet`` -- with a hint that teaches, never the answer itself.
+* ``⏳ Not answered yet`` -- the answer is still the placeholder ``...``;
+* ``✅ Correct`` -- with a sentence that says why it is right;
+* ``❌ Not yet`` -- with a hint that teaches, never the answer itself;
+* ``☑ Complete`` -- for an answer that is a reading of the text (a coding, a
+  judgement): the answer is complete and readable, but a machine cannot say
+  that the reading is right.  The message says what to compare it with.
 
 The checks compare your answer with what the helpers compute on the article
 you are working on, so they stay right when you analyse another article.
@@ -24,7 +28,7 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["check", "exercise", "Feedback", "correct", "not_yet", "is_unanswered", "registered",
+__all__ = ["check", "exercise", "Feedback", "correct", "not_yet", "complete", "is_unanswered", "registered",
            "is_whole_number", "is_number"]
 
 _CHECKS: dict[str, Callable] = {}
@@ -33,7 +37,7 @@ _loaded = False
 
 @dataclass(frozen=True)
 class Feedback:
-    """The result of a check: ``status`` is "unanswered", "correct" or "not yet"."""
+    """The result of a check: ``status`` is "unanswered", "correct", "not yet" or "complete"."""
 
     exercise: str
     status: str
@@ -41,15 +45,30 @@ class Feedback:
 
     @property
     def passed(self) -> bool:
+        """True only for "correct" ("complete" is not a verdict on the reading)."""
         return self.status == "correct"
 
+    @property
+    def done(self) -> bool:
+        """True for an answer that needs no more work from the check's point of view: correct or complete."""
+        return self.status in ("correct", "complete")
+
+    @property
+    def label(self) -> str:
+        """The verdict in words: "Correct", "Not yet", "Not answered yet" or "Complete"."""
+        return LABELS[self.status]
+
     def __repr__(self) -> str:
-        icon = {"unanswered": "⏳", "correct": "✅", "not yet": "❌"}[self.status]
-        label = {"unanswered": "not answered yet", "correct": "correct", "not yet": "not yet"}[self.status]
-        return f"{icon} Exercise {self.exercise}: {label}. {self.message}".rstrip()
+        return f"{ICONS[self.status]} Exercise {self.exercise}: {self.label}. {self.message}".rstrip()
 
     def __bool__(self) -> bool:
         return self.passed
+
+
+#: The symbol and the words of each verdict.
+ICONS = {"unanswered": "⏳", "correct": "✅", "not yet": "❌", "complete": "☑"}
+LABELS = {"unanswered": "Not answered yet", "correct": "Correct", "not yet": "Not yet", "complete": "Complete"}
+STATUSES = tuple(ICONS)
 
 
 def correct(message: str = "") -> tuple[str, str]:
@@ -60,6 +79,14 @@ def correct(message: str = "") -> tuple[str, str]:
 def not_yet(hint: str) -> tuple[str, str]:
     """Return this from a check when the answer is not right yet (give a hint, not the answer)."""
     return ("not yet", hint)
+
+
+def complete(message: str) -> tuple[str, str]:
+    """Return this when an answer is a reading of the text that is complete, but cannot be marked right.
+
+    Say what the student should compare it with (a second coder, the rubric).
+    """
+    return ("complete", message)
 
 
 def is_unanswered(answer) -> bool:
@@ -132,8 +159,8 @@ def check(exercise_id: str, answer, article=None) -> Feedback:
         return Feedback(exercise_id, "not yet",
                         f"The check could not use your answer (a {type(answer).__name__}: "
                         f"{type(error).__name__}: {error}). Give the kind of value the exercise asks for.")
-    if not (isinstance(result, tuple) and len(result) == 2 and result[0] in ("correct", "not yet")):
-        raise TypeError(f"the check of exercise {exercise_id} must return correct(...) or not_yet(...), "
+    if not (isinstance(result, tuple) and len(result) == 2 and result[0] in ("correct", "not yet", "complete")):
+        raise TypeError(f"the check of exercise {exercise_id} must return correct(...), not_yet(...) or complete(...), "
                         f"not {result!r}")
     status, message = result
     return Feedback(exercise_id, status, message)
