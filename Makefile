@@ -6,16 +6,17 @@
 #   make course ARTICLE=path/to/article.txt   run the course on another article
 #   make html       render the solved course as a static website in build/html
 #   make bench      print the speed benchmarks (not part of make test)
+#   make evaluate   measure the source extractor on the real-news benchmark in ../shared
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: help setup lab test student solutions nav course html bench clean
+.PHONY: help setup lab test student solutions nav course html bench evaluate clean
 
 help:
-	@sed -n '2,8p' Makefile | sed 's/^# *//'
+	@sed -n '2,9p' Makefile | sed 's/^# *//'
 
 # Create the virtual environment once.
 $(BIN)/python:
@@ -55,6 +56,10 @@ html: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/bench_readability.py
 	$(BIN)/python tests/bench_corpus.py
+
+# Precision and recall on real news (the benchmark's texts stay in ../shared; only figures are kept).
+evaluate: $(STAMP)
+	$(BIN)/python -m tools.evaluate
 
 clean:
 	rm -rf build

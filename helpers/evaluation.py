@@ -37,8 +37,11 @@ __all__ = [
     "ANNOTATIONS_DIR", "annotated_articles", "load_annotation", "read_annotation", "load_annotated_article",
     "locate_speakers",
     "normalise_source", "Evaluation", "evaluate", "evaluation_table", "error_table",
+    "BENCHMARK_RESULTS", "benchmark_results",
 ]
 
+#: The figures measured on real news by ``make evaluate`` (figures only: the benchmark's texts are not here).
+BENCHMARK_RESULTS = DATA_DIR / "evaluation" / "ggt_dev.json"
 #: The folder with the hand annotations (one CSV per article, and the three short articles).
 ANNOTATIONS_DIR = DATA_DIR / "annotations"
 _COLUMNS = ["paragraph", "speaker", "occurrence", "source", "mention", "verb", "kind", "channel", "note"]
@@ -222,3 +225,30 @@ def error_table(name: str) -> pd.DataFrame:
     table = pd.DataFrame(result.errors, columns=columns)
     table.index = range(1, len(table) + 1)
     return table
+
+
+def benchmark_results(path: Path | str = BENCHMARK_RESULTS) -> pd.DataFrame:
+    """The extractor's figures on real, human-annotated news, beside the published figures of GGT.
+
+    One row per system and overlap threshold: precision, recall, F1, speaker and
+    verb match, pronoun speakers resolved.  The figures come from
+    ``helpers/data/evaluation/ggt_dev.json``, written by ``make evaluate`` on the
+    dev half of the Gender Gap Tracker's evaluation set (49 Canadian news
+    articles); the articles themselves are not part of the course.
+    """
+    import json
+
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    rows = []
+    for result in data["results"]:
+        rows.append({"system": "this course", "set": f"GGT dev half ({result['articles']} articles)",
+                     "threshold": result["threshold"], "quotations": result["gold"],
+                     "precision": result["precision"], "recall": result["recall"], "f1": result["f1"],
+                     "speaker match": result["speaker_match"], "verb match": result["verb_match"],
+                     "pronouns resolved": result.get("reference_pronoun")})
+    ggt = data["published_ggt"]
+    rows.append({"system": "Gender Gap Tracker (published)", "set": "GGT whole set (98 articles)",
+                 "threshold": ggt["threshold"], "quotations": None, "precision": ggt["precision"],
+                 "recall": ggt["recall"], "f1": ggt["f1"], "speaker match": ggt["speaker_match"],
+                 "verb match": ggt["verb_match"], "pronouns resolved": None})
+    return pd.DataFrame(rows).set_index(["system", "threshold"])

@@ -151,3 +151,30 @@ def test_the_script_prints_the_table_and_the_errors(capsys):
     out = capsys.readouterr().out
     assert "seed" in out and "precision" in out and "wrong source" in out
     assert len(evaluations()) == len(annotated_articles()) + len(TEST_ANNOTATIONS)
+
+
+# --- the real-news benchmark: figures only ----------------------------------------------------------
+
+def test_benchmark_results_are_figures_beside_ggt():
+    from helpers.evaluation import BENCHMARK_RESULTS, benchmark_results
+
+    table = benchmark_results()
+    ours = table.loc["this course"]
+    assert list(ours.index) == [0.3, 0.8]
+    for column in ("precision", "recall", "f1", "speaker match", "verb match"):
+        assert ((0 < table[column]) & (table[column] <= 1)).all()
+    f1 = 2 * ours["precision"] * ours["recall"] / (ours["precision"] + ours["recall"])
+    assert (abs(f1 - ours["f1"]) < 1e-9).all()  # F1 is the harmonic mean of the two it stands beside
+    import json
+    data = json.loads(BENCHMARK_RESULTS.read_text(encoding="utf-8"))
+    words = [len(str(v).split()) for r in data["results"] for v in r.values()]
+    assert max(words) == 1  # numbers only: no sentence of the benchmark can hide in the results
+
+
+def test_make_evaluate_skips_clearly_without_the_benchmark(tmp_path, capsys):
+    from tools.evaluate import RESULTS, main
+
+    before = RESULTS.read_bytes()
+    assert main(["--benchmark", str(tmp_path / "nowhere")]) == 0
+    assert "skipped: no benchmark at" in capsys.readouterr().out
+    assert RESULTS.read_bytes() == before
