@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .display import shorten
+from .text import shorten
 from .errors import CodingError
 
 __all__ = [

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .text import shorten
+
 __all__ = ["setup_notebook", "highlight", "highlight_html", "evidence_table", "shorten"]
 
 #: Colours for highlighted passages (light tints of the chart palette).
@@ -26,12 +28,6 @@ def setup_notebook() -> None:
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.precision", 2)
     use_house_style()
-
-
-def shorten(text: str, width: int = 90) -> str:
-    """Cut ``text`` to at most ``width`` characters, ending with "…" when cut."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def highlight_html(text: str, spans: Iterable, labels: Iterable[str] | None = None) -> str:

@@ -91,7 +91,7 @@ from textstat.backend.utils._get_lang_root import get_lang_root
 from textstat.backend.validations._is_difficult_word import is_difficult_word
 
 from .article import split_sentences, word_spans
-from .display import shorten
+from .text import shorten
 from .errors import ReadabilityWarning
 from .quotes import find_quotes
 from .spans import Span, split_blocks

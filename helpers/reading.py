@@ -20,7 +20,7 @@ from collections import Counter
 import pandas as pd
 
 from .article import WORD, Article
-from .display import shorten
+from .text import shorten
 from .quotes import find_quotes, quoted_share
 
 __all__ = [
