@@ -10,6 +10,11 @@
 
 PYTHON ?= python3
 VENV   ?= .venv
+# The article of `make course`, exactly as given (make would read $ in it as a variable) and passed
+# to the tool in the environment, never pasted into a shell command: a backtick, $, a quote or a
+# space in a file name stays part of the name.
+override ARTICLE := $(value ARTICLE)
+export ARTICLE
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
@@ -47,15 +52,17 @@ nav: $(STAMP)
 	$(BIN)/python -m tools.navigation
 
 course: $(STAMP)
-	$(BIN)/python -m tools.course "$(ARTICLE)"
+	$(BIN)/python -m tools.course
 
 html: $(STAMP)
 	$(BIN)/python -m tools.html
 
-# Speed figures: readability timings and articles per second for the whole analysis.
+# Speed figures: readability timings, articles per second for the whole analysis, and every helper's
+# time on two sizes of article (linear growth: the ratio test; it exits 1 when a helper is not linear).
 bench: $(STAMP)
 	$(BIN)/python tests/bench_readability.py
 	$(BIN)/python tests/bench_corpus.py
+	$(BIN)/python tests/bench_scale.py
 
 # Precision and recall on real news (the benchmark's texts stay in ../shared; only figures are kept).
 evaluate: $(STAMP)

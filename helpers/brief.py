@@ -14,8 +14,14 @@ results in sections, each with a short explanation, tables and notes:
 7. **Conclusion** -- yours.
 
 :meth:`Brief.to_markdown` and :meth:`Brief.to_html` render it and
-:func:`write_brief` saves both in the project's ``build/`` folder
-(:data:`BUILD_DIR`), named after the article: ``build/brief_<article>.md``.
+:func:`write_brief` saves both in the output folder (:func:`output_folder`: the
+project's ``build/`` folder, :data:`BUILD_DIR`, or the folder of the run that
+``make course`` names in the environment variable :data:`OUTPUT_ENV`), named
+with the article's :attr:`~helpers.article.Article.key`, unique to each
+article: ``build/brief_<key>.md``.  Files are written atomically (a failed
+write leaves the old file whole), and text that cannot be saved as UTF-8 is
+refused before anything is touched.  Invisible bidirectional control
+characters are written visibly, as ``[U+202E]``.
 
 Article text is data, never markup: both renderings escape every piece of
 text, so an article containing ``<script>`` or ``<b>`` shows those characters.
@@ -27,6 +33,7 @@ otherwise render raw HTML) and the characters that format Markdown
 from __future__ import annotations
 
 import html
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -34,7 +41,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .article import Article
+from .article import Article, mark_bidi_controls
+from .errors import UnwritableTextError
+from .files import write_text
 from .framing import CONTESTED_TERMS, frame_presence, frame_questions, narrator_uses, who_calls_it_what
 from .quotes import quoted_share
 from .readability import flesch_band, hardest_sentences, readability_scores
@@ -46,12 +55,15 @@ __all__ = [
     "provenance_table", "provenance_questions", "structure_table", "sides_template", "sides_path",
     "write_sides_template", "load_sides", "unidentified_attributions", "side_summary", "term_voices",
     "frame_summary", "readability_table", "build_brief", "write_brief", "shown_path", "markdown_escape",
+    "OUTPUT_ENV", "output_folder",
 ]
 
 #: The project folder (the one that holds ``helpers/``), wherever the notebook runs.
 ROOT = Path(__file__).resolve().parent.parent
-#: Where briefs and sides templates are written: ``build/`` in the project folder.
+#: Where briefs and sides templates are written by default: ``build/`` in the project folder.
 BUILD_DIR = ROOT / "build"
+#: The environment variable that names another output folder (``make course`` sets it to the run's own).
+OUTPUT_ENV = "COURSE_OUTPUT_DIR"
 
 #: What the file cannot tell you: questions you answer by investigating (SIFT: Investigate, Find, Trace).
 PROVENANCE_QUESTIONS = [
@@ -126,25 +138,35 @@ def sides_template(article: Article) -> pd.DataFrame:
                         columns=["source", "side", "type", "note"])
 
 
-def sides_path(article: Article, folder: Path | str = BUILD_DIR) -> Path:
-    """Where the sides table of ``article`` is kept: ``build/sides_<article>.csv``."""
-    return Path(folder) / f"sides_{_stem(article)}.csv"
+def output_folder() -> Path:
+    """Where briefs and sides tables go: the folder in :data:`OUTPUT_ENV` if it is set, else :data:`BUILD_DIR`.
+
+    ``make course`` sets it to the run's own folder, so the outputs of one
+    article never land in (or come from) the project's ``build/``.
+    """
+    value = os.environ.get(OUTPUT_ENV, "").strip()
+    return Path(value) if value else BUILD_DIR
 
 
-def write_sides_template(article: Article, folder: Path | str = BUILD_DIR) -> Path:
+def sides_path(article: Article, folder: Path | str | None = None) -> Path:
+    """Where the sides table of ``article`` is kept: ``sides_<key>.csv`` in ``folder`` (default :func:`output_folder`)."""
+    return (output_folder() if folder is None else Path(folder)) / f"sides_{_stem(article)}.csv"
+
+
+def write_sides_template(article: Article, folder: Path | str | None = None) -> Path:
     """Write :func:`sides_template` to :func:`sides_path` -- only if that file does not exist yet.
 
     A file you have filled in is never overwritten.  It is CSV with a byte-order
-    mark, which spreadsheet programs read with the right characters.
+    mark, which spreadsheet programs read with the right characters, written
+    atomically (a failed write leaves no half file).
     """
     path = sides_path(article, folder)
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        sides_template(article).to_csv(path, index=False, encoding="utf-8-sig")
+        _write_all([(path, sides_template(article).to_csv(index=False, lineterminator="\n"))], "utf-8-sig")
     return path
 
 
-def load_sides(article: Article, folder: Path | str = BUILD_DIR) -> tuple[pd.DataFrame, str]:
+def load_sides(article: Article, folder: Path | str | None = None) -> tuple[pd.DataFrame, str]:
     """The sides table to use for ``article``, and where it comes from.
 
     * the course article: the course's own table, ``helpers/data/seed_sources.csv``;
@@ -416,15 +438,36 @@ def _readability_section(article) -> Section:
 # --------------------------------------------------------------------------- writing and escaping
 
 
-def write_brief(brief: Brief, folder: Path | str = BUILD_DIR) -> list[Path]:
-    """Write ``brief_<article>.md`` and ``brief_<article>.html`` into ``folder`` (created if missing)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+def write_brief(brief: Brief, folder: Path | str | None = None) -> list[Path]:
+    """Write ``brief_<key>.md`` and ``brief_<key>.html`` into ``folder`` (default :func:`output_folder`).
+
+    The folder is created if missing.  Both files are written atomically, and only
+    once both texts are known to be writable: an error leaves the old files whole.
+    Bidirectional control characters are written visibly (``[U+202E]``).
+    """
+    folder = output_folder() if folder is None else Path(folder)
     markdown = folder / f"brief_{brief.stem}.md"
     page = folder / f"brief_{brief.stem}.html"
-    markdown.write_text(brief.to_markdown(), encoding="utf-8")
-    page.write_text(brief.to_html(), encoding="utf-8")
+    _write_all([(markdown, mark_bidi_controls(brief.to_markdown())), (page, mark_bidi_controls(brief.to_html()))])
     return [markdown, page]
+
+
+def _write_all(files: list[tuple[Path, str]], encoding: str = "utf-8") -> None:
+    """Write every ``(path, text)`` atomically, after checking that every text can be encoded.
+
+    Raises :class:`~helpers.errors.UnwritableTextError` (naming the character and
+    where it is) before any file is touched.
+    """
+    for path, text in files:
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError as err:
+            raise UnwritableTextError(
+                f"{path.name} cannot be saved: character U+{ord(text[err.start]):04X} at position {err.start} "
+                f"cannot be written as {encoding.upper()} (a lone surrogate, left by a broken copy). "
+                "Remove it from the text you gave, then write again") from None
+    for path, text in files:
+        write_text(path, text, encoding=encoding, newline="\n")
 
 
 def shown_path(path: Path | str) -> str:
@@ -476,5 +519,6 @@ _EMPTY = "(none)"
 
 
 def _stem(article: Article) -> str:
-    """The article's file name without ``.txt``, safe as part of a file name."""
-    return re.sub(r"[^\w.-]+", "_", Path(article.name).stem).strip("._") or "article"
+    """The article's :attr:`~helpers.article.Article.key`: its file name without ``.txt`` (safe in a file name)
+    and a fingerprint of where it comes from, so two articles never share a brief or a sides file."""
+    return article.key
