@@ -259,7 +259,8 @@ def test_build_dir_is_in_the_project_not_the_working_folder():
 def test_write_brief_writes_markdown_and_html_named_after_the_article(tmp_path, markup_brief):
     folder = tmp_path / "new" / "build"
     paths = write_brief(markup_brief, folder)
-    assert [p.name for p in paths] == ["brief_harbour_plan.md", "brief_harbour_plan.html"]
+    assert markup_brief.stem.startswith("harbour_plan-")  # the name and a fingerprint: unique to the article
+    assert [p.name for p in paths] == [f"brief_{markup_brief.stem}.md", f"brief_{markup_brief.stem}.html"]
     assert paths[0].read_text(encoding="utf-8") == markup_brief.to_markdown()
     assert paths[1].read_text(encoding="utf-8") == markup_brief.to_html()
 
@@ -271,8 +272,8 @@ def test_shown_path_is_relative_to_the_project_or_only_a_name(tmp_path):
 
 
 def test_a_name_that_is_not_a_file_name_gets_a_safe_stem():
-    assert build_brief(load_article(text="T\n\nSome text here.")).stem == "text"
-    assert build_brief(load_article(text="T\n\nSome text here.", name="my report (v2).txt")).stem == "my_report_v2"
+    assert build_brief(load_article(text="T\n\nSome text here.")).stem.startswith("text-")
+    assert build_brief(load_article(text="T\n\nSome text here.", name="my report (v2).txt")).stem.startswith("my_report_v2-")
 
 
 def test_the_sides_template_has_one_empty_row_per_source_in_order(markup):
@@ -288,7 +289,7 @@ def test_sides_come_from_the_course_table_or_your_file(tmp_path, seed, markup):
     empty, origin = load_sides(markup, tmp_path)
     assert origin.startswith("an empty template") and (empty["side"] == "").all()
     path = write_sides_template(markup, tmp_path)
-    assert path == sides_path(markup, tmp_path) and path.name == "sides_harbour_plan.csv"
+    assert path == sides_path(markup, tmp_path) and path.name == f"sides_{markup.key}.csv"
     filled = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     filled["side"] = ["port board" if "board" in s else "union" for s in filled["source"]]
     filled.to_csv(path, index=False, encoding="utf-8-sig")

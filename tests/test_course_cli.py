@@ -129,14 +129,12 @@ def test_bad_article_from_the_command_line_has_no_traceback(bad_articles):
 
 
 def test_a_pipe_as_the_article_is_refused_at_once_from_the_command_line(tmp_path):
-    """A FIFO nobody writes to: before the fix, reading it blocked forever (the timeout here fails the test)."""
+    """A FIFO nobody writes to: before the fix, reading it blocked forever (a hang guard ends the test then)."""
     pipe = tmp_path / "article.txt"
     os.mkfifo(pipe)
-    started = time.monotonic()
     result = subprocess.run([sys.executable, "-m", "tools.course", str(pipe), "--out", str(tmp_path / "out")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 1 and "named pipe (FIFO)" in result.stderr and "Traceback" not in result.stderr
-    assert time.monotonic() - started < 120
 
 
 def test_an_unreadable_file_gives_one_clear_line(tmp_path, monkeypatch, capsys):
