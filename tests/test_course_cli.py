@@ -406,3 +406,27 @@ def test_the_whole_course_runs_on_a_test_article(name, tmp_path):
         assert not errors, f"{source.name} on {name}: {errors[0]}"
         page = (folder / source.with_suffix(".html").name).read_text(encoding="utf-8")
         assert "<script>alert(1)" not in page
+
+
+# --- one listing, one root, one runner (issue #16) ------------------------------------------------
+
+def test_the_tools_share_one_listing_one_root_and_one_runner(tmp_path):
+    from tools import notebooks, solutions
+
+    assert course.solution_notebooks is notebooks.solution_notebooks and course.ROOT == notebooks.ROOT
+    assert not hasattr(course, "run_notebook")  # the runner is tools.solutions.execute
+    assert "execute(" in Path(course.__file__).read_text(encoding="utf-8") and solutions.execute
+    for name in ("01_reading.ipynb", "02_framing.ipynb", "01_reading-Copy1.ipynb", "1_short.ipynb", "03_Upper.ipynb"):
+        write_notebook(tmp_path, name)
+    (tmp_path / "04_folder.ipynb").mkdir()
+    assert [p.name for p in notebooks.solution_notebooks(tmp_path)] == ["01_reading.ipynb", "02_framing.ipynb"]
+
+
+def test_notebook_info_reads_the_header_cell(tmp_path):
+    from tools.notebooks import notebook_info, title_of
+
+    nb = nbformat.read(write_notebook(tmp_path, "05_x.ipynb", heading="```\n# not this\n```\n# 05 · Readability\n\n"
+                                      "**Time:** about 45 minutes"), as_version=4)
+    assert notebook_info(nb) == {"heading": "05 · Readability", "number": "05", "title": "Readability", "minutes": 45}
+    assert title_of(nb) == "05 · Readability"
+    assert notebook_info(nbformat.v4.new_notebook())["title"] is None
