@@ -182,7 +182,7 @@ class Article:
         machine), or of the text itself for ``text=...``.  The course's own
         articles in ``seeds/`` keep their plain name: ``karabakh_2023-09-19``.
         """
-        stem = re.sub(r"[^\w.-]+", "_", Path(self.name).stem).strip("._") or "article"
+        stem = re.sub(r"[^\w.-]+", "_", Path(self.name).stem).strip("._")[:60].strip("._") or "article"
         if self.path is None:
             basis = "text:" + self.text
         else:
