@@ -52,6 +52,7 @@ __all__ = [
     "CodingError", "CODEBOOKS", "load_codebook", "check_coding", "coding_answers", "coding_table",
     "frame_scores", "peace_war_tally", "peace_war_lean", "entman_table", "load_example_codings",
     "thin_evidence", "load_paragraph_codings", "load_class_codings", "PROBLEM_RULE", "NOT_APPLICABLE",
+    "compare_codings", "compare_scores", "unit_table", "entman_long",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -381,4 +382,52 @@ def load_class_codings(path) -> dict[str, dict[str, list]]:
             raise CodingError(f"{path.name}, line {number}: answer yes, no or n/a, not {row['answer']!r}")
         value = None if answer in (None, NOT_APPLICABLE) else answer
         table[row["coder"].strip()][row["item"].strip()][position[row["unit"].strip()]] = value
+    return table
+
+
+def compare_codings(first: Mapping, second: Mapping, names=("coder A", "coder B"),
+                    codebook="semetko_valkenburg") -> pd.DataFrame:
+    """Two codings side by side, narrow: one row per question, each coder's answer and sentences (from 1)."""
+    book = _codebook(codebook)
+    rows = []
+    for qid in book.index:
+        row = {"id": qid}
+        for name, coding in zip(names, (first, second)):
+            answer, evidence = _answer(coding.get(qid, ()))
+            row[name] = {1: "yes", 0: "no", NOT_APPLICABLE: NOT_APPLICABLE}.get(answer, "?")
+            row[f"{name}: sentences"] = ", ".join(map(str, evidence))
+        row["agree"] = "yes" if row[names[0]] == row[names[1]] else "NO"
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("id")
+
+
+def compare_scores(codings: Mapping[str, Mapping], article=None) -> pd.DataFrame:
+    """Each coder's Semetko & Valkenburg frame scores side by side (rounded to two decimals)."""
+    return pd.DataFrame({name: frame_scores(coding, article)["score"].round(2) for name, coding in codings.items()})
+
+
+def unit_table(codings: Mapping[str, Mapping[str, list]], item: str, unit: str = "paragraph") -> pd.DataFrame:
+    """One item's answers unit by unit (numbered from 1), one column per coder, "yes"/"no"."""
+    columns = {coder: ["yes" if v == 1 else "no" if v == 0 else "" for v in answers[item]]
+               for coder, answers in codings.items()}
+    table = pd.DataFrame(columns)
+    table.index = pd.RangeIndex(1, len(table) + 1, name=unit)
+    return table
+
+
+def entman_long(codings: Mapping, article=None, actor: str | None = None) -> pd.DataFrame:
+    """Entman's functions one row per actor and function (narrow): actor, function, what they say, sentences."""
+    entman_table(codings, article)  # the same checks: refuses a cell without evidence
+    book = load_codebook("entman")
+    rows = []
+    for name, functions in codings.items():
+        if actor is not None and name != actor:
+            continue
+        for fid in book.index:
+            value = functions.get(fid)
+            if value and value[0]:
+                rows.append({"actor": name, "function": book.loc[fid, "function"], "what they say": value[0],
+                             "sentences": ", ".join(map(str, value[1]))})
+    table = pd.DataFrame(rows, columns=["actor", "function", "what they say", "sentences"])
+    table.index = range(1, len(table) + 1)
     return table

@@ -74,7 +74,7 @@ __all__ = [
     "load_frame_lexicons", "load_negation_words", "frame_questions", "CONTESTED_TERMS", "NARRATOR",
     "UNATTRIBUTED", "SIDES", "COURSE_VOICE_TERMS", "load_contested_entries", "naming_table", "term_side",
     "narrator_voice_test", "narrator_voice_table", "sentences_with", "label_families_table", "label_voices",
-    "frame_density", "double_counted", "reporting_verb_hits", "dictionary_vs_coders", "word_in_context",
+    "frame_density", "double_counted", "sentence_list", "quote_table", "lexicon_table", "reporting_verb_hits", "dictionary_vs_coders", "word_in_context",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -141,8 +141,9 @@ def naming_table(topic: str | None = None, notes: bool = False) -> pd.DataFrame:
     for entry in load_contested_entries():
         if topic is not None and entry["topic"] != topic:
             continue
+        neutral = entry["neutral_alternative"] if notes else shorten(entry["neutral_alternative"], 60)
         row = {"topic": entry["topic"], "term": entry["term"], "preferred by": entry["preferred_by"],
-               "neutral alternative": entry["neutral_alternative"]}
+               "neutral alternative": neutral}
         if notes:
             row["note"] = entry["note"]
         rows.append(row)
@@ -566,16 +567,22 @@ def label_table(article, families: Mapping[str, Iterable[str]] | None = None, at
     return table
 
 
-def label_voices(article, families: Mapping[str, Iterable[str]] | None = None, attributions=None) -> pd.DataFrame:
+def label_voices(article, families: Mapping[str, Iterable[str]] | None = None, attributions=None,
+                 family: str | None = None) -> pd.DataFrame:
     """Who calls it what, narrow: one row per label used, with the narrator's count and the quoted voices.
 
     Columns: family, label, ``narrator`` (uses outside quotation marks) and
     ``quoted by`` (each voice that uses it inside quotation marks, with its
     count when more than one).  Rows numbered from 1; labels never used are
-    left out.  :func:`who_calls_it_what` gives the same counts one column per voice.
+    left out; ``family`` keeps one family.  :func:`who_calls_it_what` gives
+    the same counts one column per voice.
     """
-    table = label_table(article, families, attributions)
     families = load_label_families() if families is None else families
+    if family is not None:
+        if family not in families:
+            raise ValueError(f"no label family {family!r}; the families are: {', '.join(families)}")
+        families = {family: families[family]}
+    table = label_table(article, families, attributions)
     rows = []
     for family, labels in families.items():
         for label in dict.fromkeys(labels):
@@ -797,3 +804,28 @@ def dictionary_vs_coders(article, scores: Mapping[str, Mapping[str, float]],
             row[f"{coder} score"] = round(float(coder_scores[frame]), 2) if frame in coder_scores else None
         rows.append(row)
     return pd.DataFrame(rows).set_index("frame")
+
+
+# ---------------------------------------------------------------- narrow tables for the notebooks
+
+def sentence_list(article, width: int = 110) -> pd.DataFrame:
+    """The body's sentences as a reader counts them: sentence (from 1), paragraph (from 1), text (shortened)."""
+    article = as_article(article)
+    starts = [p.start for p in article.paragraphs]
+    rows = [{"sentence": k + 1, "paragraph": bisect.bisect_right(starts, s.start),
+             "text": shorten(s, width)} for k, s in enumerate(article.sentences)]
+    return pd.DataFrame(rows, columns=["sentence", "paragraph", "text"]).set_index("sentence")
+
+
+def quote_table(article, width: int = 70, attributions=None) -> pd.DataFrame:
+    """Every quotation with its voice, narrow: quote (shortened), voice, sentence (from 1); rows from 1."""
+    table = quote_voices(article, attributions)
+    return pd.DataFrame({"quote": [shorten(q, width) for q in table["quote"]], "voice": table["voice"],
+                         "sentence": table["sentence"]}, index=table.index)
+
+
+def lexicon_table() -> pd.DataFrame:
+    """The frame dictionaries (``frame_lexicons.json``): frame, the question its list tries to answer, its words."""
+    questions = frame_questions()
+    rows = [{"frame": f, "question": questions[f], "words": ", ".join(w)} for f, w in load_frame_lexicons().items()]
+    return pd.DataFrame(rows, columns=["frame", "question", "words"]).set_index("frame")
