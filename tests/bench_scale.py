@@ -61,6 +61,10 @@ def measures() -> dict:
         tmp = Path(folder)
     for name, (call, _) in _article_helpers().items():
         out[name] = (lambda article, call=call: call(article, tmp))
+    from helpers.quotes import scan_quotes
+
+    # an Article finds its quotations once, when it is loaded: time the scan itself
+    out["find_quotes"] = lambda article: scan_quotes(article.text)
     out["Article: words, sentences_in, paragraph_at, sentence_at, key, body"] = _article_methods
     return out
 

@@ -474,8 +474,8 @@ def test_balanced_nested_quotations_are_never_reported_unclosed():
 
 
 @pytest.mark.xfail(strict=True, reason="helpers.sources (attribution): an attribution of kind 'indirect' carries a "
-                   "quotation (issue #14.7); reproducer: [a for a in find_attributions(load_article(text=news_text(913))) "
-                   "if a.kind == 'indirect' and a.quote]")
+                   "quotation (issue #14.7); minimal reproducer: find_attributions(load_article(text='admitted a "
+                   "spokesperson! “a')) gives kind='indirect' with quote='a' (also news_text(913))")
 def test_indirect_attributions_carry_no_quotation():
     """kind='indirect' means a paraphrase: such an attribution has no quotation."""
     problems = []
