@@ -303,10 +303,15 @@ def test_the_run_writes_into_its_own_output_folder(tmp_path, city_council_path):
                    "from helpers import load_article\nfrom helpers.brief import output_folder, write_sides_template\n"
                    "article = load_article(ARTICLE)\nprint(output_folder())\nprint(write_sides_template(article))")
     before = sorted((ROOT / "build").glob("sides_*")) if (ROOT / "build").is_dir() else []
-    assert course.main([str(city_council_path), "--notebooks", str(notebooks), "--out", str(tmp_path / "out")]) == 0
     from helpers import load_article
 
     folder = course.article_folder(load_article(city_council_path), (tmp_path / "out").resolve())
+    folder.mkdir(parents=True)
+    (folder / "brief_old.md").write_text("a brief of an earlier run", encoding="utf-8")
+    (folder / "sides_filled_in.csv").write_text("source,side,type,note\n", encoding="utf-8")
+    assert course.main([str(city_council_path), "--notebooks", str(notebooks), "--out", str(tmp_path / "out")]) == 0
+    assert not (folder / "brief_old.md").exists()  # an earlier run's brief never passes for this one's
+    assert (folder / "sides_filled_in.csv").exists()  # what the teacher filled in is kept
     printed = outputs_text(folder / "01_outputs.ipynb").splitlines()
     assert printed[0] == str(folder)
     assert Path(printed[1]).parent == folder and Path(printed[1]).is_file()

@@ -311,8 +311,10 @@ def run_course(article: str, notebooks: Path = NOTEBOOKS, out: Path = BUILD) -> 
 
     out_dir = article_folder(loaded, Path(out).resolve())
     out_dir.mkdir(parents=True, exist_ok=True)
-    for stale in [*out_dir.glob("[0-9][0-9]_*.ipynb"), *out_dir.glob("[0-9][0-9]_*.html")]:
-        stale.unlink()  # pages of an earlier run must not pass for this one's
+    # Pages and briefs of an earlier run must not pass for this one's (a sides table filled in is kept).
+    for stale in [*out_dir.glob("[0-9][0-9]_*.ipynb"), *out_dir.glob("[0-9][0-9]_*.html"), *out_dir.glob("brief_*")]:
+        if stale.is_file():
+            stale.unlink()
     exporter = make_exporter()
     print(f"Running {len(sources)} notebooks on {loaded.name} into {out_dir}")
     outcomes: dict[str, Outcome] = {}
