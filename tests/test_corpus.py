@@ -88,6 +88,7 @@ def test_a_folder_means_its_txt_files_and_an_article_object_works_too(tmp_path):
     assert row["name"] == "given" and row["quotes"] == 1 and row["sentences"] == 2
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
 def test_a_pipe_in_the_folder_gets_a_row_instead_of_a_wait(tmp_path):
     """A FIFO named like an article used to block analyse_corpus(folder) forever."""
     (tmp_path / "a.txt").write_text("Headline\n\nThe mayor said “yes”.", encoding="utf-8")

@@ -638,6 +638,7 @@ def test_charts_on_generated_articles(chart):
     assert not problems, f"{chart}: {len(problems)} cases:\n" + "\n".join(problems[:5])
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
 def test_analyse_corpus_on_generated_files(tmp_path):
     """A folder of generated articles, with a pipe, a UTF-16 file, a folder and an empty file among them."""
     from helpers.corpus import COLUMNS
