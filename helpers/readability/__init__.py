@@ -30,7 +30,7 @@ What is here:
 * :func:`sentence_length_distribution` -- how many short, medium and long sentences;
 * :data:`FORMULAS` and :func:`formula_table` -- every formula, its origin and who it was fitted on;
 * :data:`FLESCH_BANDS`, :data:`DALE_CHALL_BANDS`, :data:`READABILITY_CAVEATS`;
-* :mod:`~helpers.readability.charts` -- the notebook's charts and small tables.
+* :mod:`~helpers.readability.views` -- the notebook's charts and narrow tables.
 
 Warnings instead of silent absurd scores
 -----------------------------------------
@@ -69,6 +69,7 @@ from .tables import (
     voice_scores, word_drivers,
 )
 from .textstat_rules import normalise_apostrophes
+from . import views
 
 __all__ = [
     "readability_scores", "compare_methods", "count_differences", "compare_scores", "sentence_scores",
@@ -76,5 +77,5 @@ __all__ = [
     "sentence_length_distribution", "formula_table", "flesch_band", "dale_chall_band", "normalise_apostrophes",
     "word_syllables", "rule_syllables", "figure_words", "CMUDict", "cmu", "ReadabilityWarning",
     "ReadabilityError", "FORMULAS", "FLESCH_BANDS", "DALE_CHALL_BANDS", "READABILITY_CAVEATS", "SCORE_NAMES",
-    "SCORE_LABELS", "MIN_WORDS", "MIN_SENTENCES_SMOG", "METHODS",
+    "SCORE_LABELS", "MIN_WORDS", "MIN_SENTENCES_SMOG", "METHODS", "views",
 ]

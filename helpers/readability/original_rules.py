@@ -464,8 +464,8 @@ def _decide(text: str, context: int, skip: frozenset[str]) -> tuple:
             if part.familiar:
                 familiar_reasons.append(part.familiar)
     hard = any(hard_parts)
-    if len(parts) > 1 and not hard and syllables >= 3 and not reasons:
-        reasons.append("combination of short easy words: " + " + ".join(p.text.lower() for p in parts))
+    if len(parts) > 1 and not hard and syllables >= 3 and not any(r != "capitalised" for r in reasons):
+        reasons = ["no part of 3 syllables or more: " + " + ".join(p.text for p in parts)]
     difficult = not all(familiar_parts)
     return (capitalised_any, name_any, hard, "; ".join(reasons) if not hard else "3 syllables or more",
             difficult, "; ".join(familiar_reasons) if not difficult else "", syllables, letters)
