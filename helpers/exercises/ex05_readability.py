@@ -170,13 +170,13 @@ def length_or_names(answer, article):
         return not_yet('Each answer is "length" or "names".')
     if given == expected:
         parts = "; ".join(f"sentence {s}: length {a:+.1f}, names {b:+.1f}"
-                          for s, (a, b) in zip(table["sentence"], table.attrs["parts"]))
+                          for s, (a, b) in zip(table.index, table.attrs["parts"]))
         return correct(f"Grades added beyond a 20-word sentence, and by the names' extra syllables: {parts}. "
                        "Splitting a long sentence lowers the grade; writing around a name does not make it easier "
                        "to read.")
     k = next(i for i, (g, e) in enumerate(zip(given, expected)) if g != e)
     length, names = table.attrs["parts"][k]
-    return not_yet(f"Look again at sentence {table['sentence'].iloc[k]}: {table['words'].iloc[k]} words (each "
+    return not_yet(f"Look again at sentence {table.index[k]}: {table['words'].iloc[k]} words (each "
                    f"word beyond 20 adds 0.39 grade), and its names ({table['names'].iloc[k]}): each syllable "
                    "beyond one per name adds 11.8 ÷ words. Which adds more?")
 

@@ -296,7 +296,7 @@ def sentence_length_distribution(text_or_article, width: int = 10, method: str =
         rows.append({"length": f"{low}–{high} words", "sentences": len(band),
                      "share": len(band) / len(table),
                      "example": shorten(band["text"].iloc[0], 80) if len(band) else ""})
-    return pd.DataFrame(rows, columns=["length", "sentences", "share", "example"])
+    return pd.DataFrame(rows, columns=["length", "sentences", "share", "example"]).set_index("length")
 
 
 # --- words ----------------------------------------------------------------------------------------

@@ -17,13 +17,15 @@ from . import original_rules, textstat_rules
 from .formulas import (
     DALE_CHALL_BANDS, FLESCH_BANDS, MIN_WORDS, SCORE_LABELS, SCORE_NAMES, dale_chall_band, flesch_band,
 )
-from .scores import _score, text_of
-from .tables import paragraph_scores, sentence_scores, side_scores, word_drivers
+from .scores import _score, formula_table, text_of
+from .tables import paragraph_scores, sentence_length_distribution, sentence_scores, side_scores, word_drivers
 
 __all__ = ["score_table", "count_table", "sentence_differences", "side_table", "side_chart", "sides_for",
            "paragraph_chart", "sentence_length_chart", "band_table", "norms_table", "names_as_one_syllable",
            "gunning_candidates", "name_candidates", "hard_because", "why_hard", "rewrite_target",
-           "NEWS_NORMS", "REFERENCE_SENTENCE"]
+           "syllables_table", "syllable_check", "repair_comparison", "paragraph_scores",
+           "sentence_length_distribution", "main_cause", "gunning_hard", "names_among", "candidate_table", "formula_table", "EXAMPLE_REWRITES",
+           "MODEL_REWRITE", "NEWS_NORMS", "REFERENCE_SENTENCE"]
 
 #: Rules of thumb for news writing, as the notebook states them (what, norm, score compared, source).
 NEWS_NORMS = [
@@ -87,7 +89,7 @@ def sentence_differences(article):
                       if kept)
         if counted != 1:
             rows.append({"sentence": k + 1, "textstat counts": counted, "text": shorten(sentence, 100)})
-    table = pd.DataFrame(rows, columns=["sentence", "textstat counts", "text"])
+    table = pd.DataFrame(rows, columns=["sentence", "textstat counts", "text"]).set_index("sentence")
     ours = len(original_rules.text_sentences(article))
     theirs = textstat_rules.sentence_count(textstat_rules.normalise_apostrophes(text_of(article)))
     dropped = int((table["textstat counts"] == 0).sum())
@@ -127,11 +129,11 @@ def side_table(article, side_of: Mapping[str, str] | None = None, method: str = 
     return out.loc[order]
 
 
-def side_chart(table, title: str = "Flesch-Kincaid grade by side"):
+def side_chart(table, *, title: str, xlabel: str, ylabel: str):
     """Bars of a :func:`side_table`: sorted, "not classified" last, each bar with its sample size.
 
     A sample under :data:`MIN_WORDS` words is drawn hatched and pale: too short for
-    the formula to mean much.
+    the formula to mean much (say so in ``xlabel``).
     """
     from .. import plots
 
@@ -139,8 +141,7 @@ def side_chart(table, title: str = "Flesch-Kincaid grade by side"):
     short = [w < MIN_WORDS for w in table["words"]]
     colors = ["#bcd6ea" if s else plots.PALETTE[0] for s in short]
     ax = plots.bar_chart(dict(zip(labels, table["grade"])), horizontal=True, title=title, color=colors,
-                         xlabel="Flesch-Kincaid grade (hatched: fewer than 100 words, too short to compare)",
-                         ylabel="Side (sample size)", annotate=False)
+                         xlabel=xlabel, ylabel=ylabel, annotate=False)
     for patch, is_short in zip(ax.patches, short):
         if is_short:
             patch.set_hatch("//")
@@ -148,28 +149,27 @@ def side_chart(table, title: str = "Flesch-Kincaid grade by side"):
     return ax
 
 
-def paragraph_chart(article):
+def paragraph_chart(article, *, title: str, xlabel: str, ylabel: str):
     """The Flesch-Kincaid grade paragraph by paragraph (numbered from 1), with the whole body's grade."""
     from .. import plots
 
     table = _quiet(paragraph_scores, article)
     whole = _quiet(_score, article, "textstat")["flesch_kincaid_grade"]
     ax = plots.line_chart(table["paragraph"], table["flesch_kincaid_grade"], label="paragraph",
-                          title="Flesch-Kincaid grade, paragraph by paragraph",
-                          xlabel="Body paragraph (1 = first)", ylabel="Flesch-Kincaid grade")
+                          title=title, xlabel=xlabel, ylabel=ylabel)
     ax.axhline(whole, color="#000000", linestyle="--", linewidth=1, label="whole body")
     ax.legend(frameon=False)
     return ax
 
 
-def sentence_length_chart(article):
+def sentence_length_chart(article, *, title: str, xlabel: str, ylabel: str):
     """A histogram of sentence lengths (words, textstat's count), bands of 5 words."""
     from .. import plots
 
     lengths = _quiet(sentence_scores, article)["words"]
     top = int(lengths.max()) if len(lengths) else 0
     return plots.histogram(lengths, bins=[0.5 + 5 * k for k in range(top // 5 + 2)],
-                           title="Sentence lengths in the body", xlabel="Words per sentence", ylabel="Sentences")
+                           title=title, xlabel=xlabel, ylabel=ylabel)
 
 
 def band_table(score: float, which: str = "flesch"):
@@ -180,11 +180,14 @@ def band_table(score: float, which: str = "flesch"):
         table = pd.DataFrame(FLESCH_BANDS)
         here = flesch_band(score)
         table["this text"] = ["◀" if b["style"] == here else "" for b in FLESCH_BANDS]
-    else:
-        table = pd.DataFrame(DALE_CHALL_BANDS).fillna("")
-        here = dale_chall_band(score)
-        table["this text"] = ["◀" if b["grades"] == here else "" for b in DALE_CHALL_BANDS]
-    return table
+        table.index = [f"{b['from']}–{b['to']}" for b in FLESCH_BANDS]
+        return table.drop(columns=["from", "to"]).rename_axis("reading ease")
+    table = pd.DataFrame(DALE_CHALL_BANDS)
+    here = dale_chall_band(score)
+    table["this text"] = ["◀" if b["grades"] == here else "" for b in DALE_CHALL_BANDS]
+    table.index = [f"{b['from']:.1f}–{b['to']:.1f}" if b["to"] else f"{b['from']:.0f} and above"
+                   for b in DALE_CHALL_BANDS]
+    return table.drop(columns=["from", "to"]).rename_axis("Dale-Chall score")
 
 
 def norms_table(article):
@@ -194,7 +197,7 @@ def norms_table(article):
     result = _quiet(_score, article, "textstat")
     return pd.DataFrame([{"reference point": what, "norm": norm, "source": source,
                           "this article": f"{SCORE_LABELS[score]} {result[score]:.1f}"}
-                         for what, norm, score, source in NEWS_NORMS])
+                         for what, norm, score, source in NEWS_NORMS]).set_index("reference point")
 
 
 def names_as_one_syllable(article, method: str = "textstat") -> dict:
@@ -314,7 +317,7 @@ def hard_because(article, n: int = 3, min_words: int = 10):
     rows = [{"sentence": number[f["sentence"].start], "words": f["words"], "grade": round(f["grade"], 1),
              "names": ", ".join(f"{w.text} ({w.syllables})" for w in f["names"]) or "none",
              "text": shorten(f["sentence"], 120)} for f in chosen]
-    table = pd.DataFrame(rows, columns=["sentence", "words", "grade", "names", "text"])
+    table = pd.DataFrame(rows, columns=["sentence", "words", "grade", "names", "text"]).set_index("sentence")
     table.attrs["answer"] = [why_hard(f["words"], f["syllables"], f["extra"]) for f in chosen]
     table.attrs["parts"] = [(round(f["length part"], 2), round(f["names part"], 2)) for f in chosen]
     return table
@@ -356,3 +359,101 @@ EXAMPLE_REWRITES = {
 }
 #: The model rewrite of paragraph 7: every demand credited to the ones who make it.
 MODEL_REWRITE = EXAMPLE_REWRITES["C"]
+
+
+def syllables_table(words):
+    """How textstat and the original method count the syllables of some words, and where each count comes from."""
+    import pandas as pd
+
+    from .syllables import word_syllables
+
+    rows = []
+    for word in words:
+        glued = textstat_rules.words(textstat_rules.normalise_apostrophes(word))
+        theirs = sum(textstat_rules.syllables(w) for w in glued)
+        ours, source = word_syllables(word)
+        rows.append({"word": word, "textstat reads": " ".join(glued), "textstat": theirs,
+                     "in the dictionary (textstat)": all(textstat_rules.in_dictionary(w) for w in glued),
+                     "original": ours, "original's source": source})
+    return pd.DataFrame(rows).set_index("word")
+
+
+def syllable_check():
+    """The rule-based counter and pyphen (textstat's guess) on the course's list of names and rare words
+    that the CMU dictionary lacks (``helpers/data/readability_syllables.csv``, counted by hand).
+
+    One row per part of the list: "development" and "check" were written before
+    the rules were tuned on them, "unseen" after the rules were fixed.
+    """
+    import pandas as pd
+
+    from ..datafiles import read_csv
+    from .dictionary import hyphenator
+    from .syllables import word_syllables
+
+    rows = read_csv("readability_syllables.csv")
+    out = []
+    for part in ("development", "check", "unseen", "all"):
+        chosen = [r for r in rows if part == "all" or r["set"] == part]
+        ours = sum(word_syllables(r["word"])[0] == int(r["syllables"]) for r in chosen)
+        theirs = sum(len(hyphenator().positions(r["word"].lower())) + 1 == int(r["syllables"]) for r in chosen)
+        out.append({"words": len(chosen), "rules right": f"{ours / len(chosen):.0%}",
+                    "pyphen right": f"{theirs / len(chosen):.0%}"})
+    return pd.DataFrame(out, index=["development", "check", "unseen", "all"])
+
+
+def candidate_table(words, article):
+    """The candidate words of an exercise with their syllables (as said) and the first sentence they stand in."""
+    import pandas as pd
+
+    analysis = original_rules.analyse(article)
+    first = {}
+    for word in analysis.words:
+        first.setdefault(word.text, (word.syllables, analysis.sentences[word.sentence]))
+    return pd.DataFrame([{"word": w, "syllables": first[w][0], "in the sentence": shorten(first[w][1], 90)}
+                         for w in words]).set_index("word")
+
+
+def repair_comparison(article, broken: str = "Lachin road. to allow", repaired: str = "Lachin road to allow"):
+    """The Flesch-Kincaid grade of the body as published and with one artefact repaired, by both methods.
+
+    On the course article the artefact is the stray full stop of paragraph 8 ("the Lachin road. to allow").
+    An article without it gets the same number twice.
+    """
+    import pandas as pd
+
+    body = text_of(article)
+    fixed = body.replace(broken, repaired)
+    rows = {}
+    for method in ("textstat", "original"):
+        published, mended = _quiet(_score, body, method), _quiet(_score, fixed, method)
+        rows[method] = {"sentences as published": published["sentences"], "sentences repaired": mended["sentences"],
+                        "grade as published": round(published["flesch_kincaid_grade"], 2),
+                        "grade repaired": round(mended["flesch_kincaid_grade"], 2)}
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def main_cause(article, score: str = "Flesch reading ease") -> tuple[str, str]:
+    """("harder", "easier" or "same", the cause that moves ``score`` most) between the two methods."""
+    from .scores import compare_methods
+
+    table = _quiet(compare_methods, article)
+    difference = table.loc[score, "difference"]
+    steps = table.attrs["steps"][score]
+    higher_is_harder = score != "Flesch reading ease"
+    direction = "same" if abs(difference) < 0.05 else (
+        "harder" if (difference > 0) == higher_is_harder else "easier")
+    return direction, max(steps, key=lambda cause: abs(steps[cause]))
+
+
+def gunning_hard(words, article) -> list[str]:
+    """The words of ``words`` that Gunning counts as hard words in this article."""
+    hard = {w.text for w in original_rules.analyse(article).words if w.hard}
+    return [w for w in words if w in hard]
+
+
+def names_among(words, article) -> list[str]:
+    """The words of ``words`` that the word tables mark as names in this article."""
+    drivers = _quiet(word_drivers, article, "original")
+    names = set(drivers.loc[drivers["name"], "word"])
+    return [w for w in words if w in names]
