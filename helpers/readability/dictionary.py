@@ -74,7 +74,9 @@ class CMUDict(Mapping):
         raw = self._raw.get(word)
         if raw is None:
             return []
-        return [sum(map(str.isdigit, phones)) for phones in raw.split("\n")]
+        if "\n" not in raw:
+            return [raw.count("0") + raw.count("1") + raw.count("2")]
+        return [p.count("0") + p.count("1") + p.count("2") for p in raw.split("\n")]
 
 
 @functools.lru_cache(maxsize=1)

@@ -61,6 +61,8 @@ _WORD_WITH_STOP = re.compile(r"[^\W_]+(?:[-‐‑'’][^\W_]+)*[.,][^\W_]+(?:[-�
 _ANY_OPENER = re.compile(r"[“\"«‘'(\[{„‹]")
 _FIGURE_OR_INITIALS = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?|(?:[A-Za-z]\.)+[A-Za-z]")
 _INNER_STOP = re.compile(r"[.,]")
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]")
+_POSSESSIVE = re.compile(r"'s?$")
 _STOP_INSIDE = re.compile(r"[.,](?<=[^\W_][.,])(?=[^\W_])")
 _HYPHENS = re.compile(r"[-‐‑]")
 _OPENERS = set("“\"«‘'([{„‹")
@@ -254,8 +256,10 @@ class Analysis:
     :class:`WordInfo` per word, in reading order; :meth:`counts` the totals.
     """
 
-    def __init__(self, sentences: list[Span], words: list[list[str]], decisions: dict, counts: dict):
+    def __init__(self, sentences: list[Span], words: list[list[str]], decisions: dict, counts: dict,
+                 skip: frozenset[str] = frozenset()):
         self.sentences = sentences
+        self._skip = skip
         self._words = words          # per sentence: its words
         self._decisions = decisions  # word -> _word_decisions(word)
         self._capitalised_inside = None
@@ -271,7 +275,8 @@ class Analysis:
                 info = self._decisions[text]
                 context = 0 if not (initial and info[0]) else 1 if info[1] in capitalised else 2
                 _, syllables, source, letters = _facts(text)
-                out.append(WordInfo(text, index, initial, syllables, source, letters, *info[3 + context][:6]))
+                decision = info[3] if context == 0 else _decide(text, context, self._skip)
+                out.append(WordInfo(text, index, initial, syllables, source, letters, *decision[:6]))
         return out
 
     def counts(self) -> dict:
@@ -318,7 +323,7 @@ def _facts(text: str) -> tuple[tuple[_Part, ...], int, str, int]:
     parts = []
     for part in _parts(text) or (text,):
         lower = part.lower().replace("’", "'")
-        base = re.sub(r"'s?$", "", lower)
+        base = _POSSESSIVE.sub("", lower)
         figure = is_figure(part)
         if figure:
             parts.append(_Part(part, base, False, True, 0, False, "", "a figure", True))
@@ -328,7 +333,7 @@ def _facts(text: str) -> tuple[tuple[_Part, ...], int, str, int]:
         known = base in cmu() or lower in cmu() or bool(familiar)
         parts.append(_Part(part, base, part[:1].isupper() and part != "I", False, word_syllables(part)[0],
                            hard, reason, familiar, known))
-    return tuple(parts), syllables, source, sum(ch.isalnum() for ch in text)
+    return tuple(parts), syllables, source, len(_NOT_LETTER_OR_DIGIT.sub("", text))
 
 
 @functools.lru_cache(maxsize=16)
@@ -377,12 +382,12 @@ def _analyse(text_or_article, skip: frozenset[str]) -> Analysis:
         if info[2]:
             capitalised_inside.update(info[2])
         if first:
-            starting.append((info, n - first, first))
+            starting.append((word, info, n - first, first))
         else:
             hard += n * ordinary[2]
             difficult += n * ordinary[4]
-    for info, inside, first in starting:
-        at_start = info[4 if info[1] in capitalised_inside else 5]
+    for word, info, inside, first in starting:
+        at_start = _decide(word, 1 if info[1] in capitalised_inside else 2, skip)
         hard += inside * info[3][2] + first * at_start[2]
         difficult += inside * info[3][4] + first * at_start[4]
     total = sum(every.values())
@@ -394,7 +399,7 @@ def _analyse(text_or_article, skip: frozenset[str]) -> Analysis:
         "smog_polysyllabic_words": in_sample if sample else polysyllabic,
         "_capitalised_inside": frozenset(capitalised_inside),
     }
-    return Analysis(sentences, per_sentence, decisions, counts)
+    return Analysis(sentences, per_sentence, decisions, counts, skip)
 
 
 _KNOWN_MAX = 50_000
@@ -410,14 +415,9 @@ def _known_decisions(skip: frozenset[str]) -> dict:
 
 def _word_decisions(word: str, skip: frozenset[str]) -> tuple:
     """(first part capitalised, its base, the bases of the other capitalised parts, and the word's
-    decisions in each of the three contexts of :func:`_decide`) of a word: one cached call per word."""
+    decision where it does not start a sentence: :func:`_decide` with context 0) of a word."""
     parts = _facts(word)[0]
-    first = _decide(word, 0, skip)
-    if parts[0].capital:
-        decisions = (first, _decide(word, 1, skip), _decide(word, 2, skip))
-    else:
-        decisions = (first, first, first)
-    return (parts[0].capital, parts[0].base, tuple(p.base for p in parts[1:] if p.capital), *decisions)
+    return (parts[0].capital, parts[0].base, tuple(p.base for p in parts[1:] if p.capital), _decide(word, 0, skip))
 
 
 @functools.lru_cache(maxsize=16384)

@@ -42,6 +42,11 @@ _VOWELS = set("aeiou")
 _FIGURE = re.compile(r"(\d+(?:[.,]\d+)*)(st|nd|rd|th|s)?(%)?", re.IGNORECASE)
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]\.?")
 _HYPHENS = re.compile(r"[-‐‑]")
+_BRITISH_IS = re.compile(r"is(e|ed|es|ing|ation|ations|er|ers)$")
+_BRITISH_ISATION = re.compile(r"isation(s?)$")
+_BRITISH_OUR = re.compile(r"our(s?)$")
+_NOT_A_TO_Z = re.compile(r"[^a-z]")
+_SIBILANT = re.compile(r"(s|x|z|ch|sh|ce|ge|se|ze)$")
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -160,9 +165,9 @@ def dictionary_syllables(word: str) -> int | None:
 
 
 def _americanise(word: str) -> str:
-    word = re.sub(r"is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1", word)
-    word = re.sub(r"isation(s?)$", r"ization\1", word)
-    return re.sub(r"our(s?)$", r"or\1", word) if len(word) > 5 else word
+    word = _BRITISH_IS.sub(r"iz\1", word)
+    word = _BRITISH_ISATION.sub(r"ization\1", word)
+    return _BRITISH_OUR.sub(r"or\1", word) if len(word) > 5 else word
 
 
 def _plain_letters(word: str) -> str:
@@ -244,7 +249,7 @@ def rule_syllables(word: str, name: bool = False) -> int:
     >>> rule_syllables("deescalation")
     5
     """
-    word = re.sub(r"[^a-z]", "", _plain_letters(word.lower()))
+    word = _NOT_A_TO_Z.sub("", _plain_letters(word.lower()))
     if not word:
         return 0
     known = None if name else _known_inside(word)
@@ -302,7 +307,7 @@ def part_syllables(part: str) -> tuple[int, str]:
     if lower.endswith(("'s", "s'")):  # a possessive the dictionary lacks: Pashinian's
         base = lower[:-2] if lower.endswith("'s") else lower[:-1]
         syllables, source = part_syllables(plain[: len(base)])
-        if lower.endswith("'s") and re.search(r"(s|x|z|ch|sh|ce|ge|se|ze)$", base):
+        if lower.endswith("'s") and _SIBILANT.search(base):
             syllables += 1
         return syllables, source
     return rule_syllables(lower, name=capitalised), "rules"

@@ -41,6 +41,7 @@ _PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s")
 _SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
+_ONE_WORD = re.compile(r"\w+")
 _RUN_WITH_WORD = re.compile(r"\S*\w\S*")
 
 
@@ -59,6 +60,8 @@ def _remove_punctuation(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """textstat's words (``textstat.lexicon_count`` counts them)."""
+    if _ONE_WORD.fullmatch(text):  # one word of letters and digits: nothing to remove
+        return [text]
     return _remove_punctuation(text).split()
 
 
