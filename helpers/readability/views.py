@@ -24,8 +24,9 @@ __all__ = ["score_table", "count_table", "sentence_differences", "side_table", "
            "paragraph_chart", "sentence_length_chart", "band_table", "norms_table", "names_as_one_syllable",
            "gunning_candidates", "name_candidates", "hard_because", "why_hard", "rewrite_target",
            "syllables_table", "syllable_check", "repair_comparison", "paragraph_scores",
-           "sentence_length_distribution", "main_cause", "gunning_hard", "names_among", "candidate_table", "formula_table", "EXAMPLE_REWRITES",
-           "MODEL_REWRITE", "NEWS_NORMS", "REFERENCE_SENTENCE"]
+           "sentence_length_distribution", "main_cause", "gunning_hard", "names_among", "long_enough_sides",
+           "candidate_table", "formula_table", "EXAMPLE_REWRITES", "MODEL_REWRITE", "NEWS_NORMS",
+           "REFERENCE_SENTENCE"]
 
 #: Rules of thumb for news writing, as the notebook states them (what, norm, score compared, source).
 NEWS_NORMS = [
@@ -457,3 +458,8 @@ def names_among(words, article) -> list[str]:
     drivers = _quiet(word_drivers, article, "original")
     names = set(drivers.loc[drivers["name"], "word"])
     return [w for w in words if w in names]
+
+
+def long_enough_sides(table) -> list[str]:
+    """The sides of a :func:`side_table` whose sample reaches :data:`MIN_WORDS` words (Exercise 5.4)."""
+    return [side for side in table.index if table.loc[side, "sample"] != "too short"]
