@@ -12,6 +12,7 @@ import re
 
 from ..article import WORD
 from ..reading import WEEKDAYS, _NUMBER, _figures, _value
+from ..text import shorten
 from . import complete, correct, exercise, is_whole_number, not_yet
 
 
@@ -169,7 +170,7 @@ def longest_sentence_words(answer, article):
     longest = article.sentences[lengths.index(expected)]
     if answer == expected:
         return correct(f"The longest sentence has {expected} words (paragraph {longest.paragraph + 1}): "
-                       f"“{str(longest)[:80]}…”. Read it: is it long because of the reporter, a source or the "
+                       f"{shorten(longest, 80)} Read it: is it long because of the reporter, a source or the "
                        "translation?")
     if answer == max(len(s.split()) for s in article.sentences):
         return not_yet("You split the sentences at spaces, so a lone mark (a dash “–”, a “»”, a “(…)”) counted as "
