@@ -148,7 +148,8 @@ def attributed_headline(answer, article):
                        "marks and credit it, or use a neutral description.")
     words = "" if not article.is_seed or "victim" in text.lower() else (
         " The body's word is “victims”, not “dead”: does your headline say more than the source did?")
-    return complete("Your headline keeps the figures and credits them to a source." + words +
+    kept = "keeps the figures and credits them to a source" if figures else "credits its claim to a source"
+    return complete(f"Your headline {kept}." + words +
                     " Compare it with the rubric in the instructor guide: source named, figures kept, no "
                     "side's word in the outlet's voice.")
 
@@ -202,7 +203,8 @@ def day_mentions(answer, article):
     expected = _day_count(article.text)
     if answer in (expected, _day_count(article.text, lower=True)):
         named = ", ".join(f"{day} {article.text.count(day)}×" for day in WEEKDAYS if day in article.text)
-        return correct(f"The text names a day of the week {expected} times ({named or 'never'}). Each is an "
+        return correct(f"The text names a day of the week {expected} time{'' if expected == 1 else 's'} "
+                       f"({named or 'never'}). Each is an "
                        "anchor of the timeline: which day is it, counted from the day of writing?")
     distinct = sum(1 for day in WEEKDAYS if day in article.text)
     if answer == distinct:
