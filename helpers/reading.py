@@ -120,6 +120,14 @@ NOT_AN_ACTOR = "(not an actor)"
 
 # --- small shared pieces -------------------------------------------------------------------------
 
+def _clip(text, width: int) -> str:
+    """:func:`helpers.text.shorten`, reading only the start of ``text``: a long sentence costs no more than a short one."""
+    if len(text) <= 4 * width:
+        return shorten(text, width)
+    head = " ".join(str(text[: 4 * width]).split())
+    return head[: width - 1].rstrip() + "…" if len(head) >= width else head + "…"
+
+
 def _number(index: int | None):
     """A 0-based index as a reader's number (from 1); None stays missing."""
     return None if index is None else index + 1
@@ -346,7 +354,7 @@ def _figures(article: Article) -> list[dict]:
                 voice = "reported speech" if cue else "narrator"
             rows.append({"where": where, "paragraph": _number(paragraph), "sentence": _number(sentence),
                          "figure": _phrase(number, after, counts, words), "value": _value(number),
-                         "counts": counts, "voice": voice, "cue": cue, "offset": offset, "text": str(span)})
+                         "counts": counts, "voice": voice, "cue": cue, "offset": offset, "text": span})
     return rows
 
 
@@ -355,7 +363,7 @@ _FIGURE_COLUMNS = ["where", "paragraph", "sentence", "figure", "counts", "voice"
 
 def _figure_table(rows: list[dict], columns=_FIGURE_COLUMNS) -> pd.DataFrame:
     table = pd.DataFrame(
-        [{**r, "voice": f"{r['voice']} ({r['cue']})" if r["cue"] else r["voice"], "evidence": shorten(r["text"], 110)}
+        [{**r, "voice": f"{r['voice']} ({r['cue']})" if r["cue"] else r["voice"], "evidence": _clip(r["text"], 110)}
          for r in rows], columns=list(_FIGURE_COLUMNS))
     for column in ("paragraph", "sentence"):
         table[column] = table[column].astype("Int64")
@@ -424,7 +432,7 @@ def headline_figures(article) -> pd.DataFrame:
         out.append({"figure": figure["figure"], "counts": figure["counts"], "in the headline": figure["voice"],
                     "in the body": ", ".join(voices) or "(not found)",
                     "paragraph": first["paragraph"] if first else None,
-                    "body evidence": shorten(first["text"], 100) if first else "",
+                    "body evidence": _clip(first["text"], 100) if first else "",
                     "finding": finding})
     table = pd.DataFrame(out, columns=["figure", "counts", "in the headline", "in the body", "paragraph",
                                        "body evidence", "finding"])
@@ -471,7 +479,7 @@ def paragraph_table(article) -> pd.DataFrame:
             "words": len(words),
             "sentences": sentences.get(index, 0),
             "quoted share": round(inside / len(words), 2) if words else 0.0,
-            "opening": shorten(paragraph, 70),
+            "opening": _clip(paragraph, 70),
         })
     return pd.DataFrame(rows, columns=["paragraph", "words", "sentences", "quoted share", "opening"]).set_index("paragraph")
 
@@ -499,7 +507,7 @@ def quote_table(article) -> pd.DataFrame:
             "paragraph": _number(paragraph),
             "words": len(WORD.findall(q.text)),
             "marks": f"{q.open_mark} {q.close_mark or '(none)'}",
-            "quote": shorten(q.text, 90),
+            "quote": _clip(q.text, 90),
             "flag": ", ".join(flags),
         })
     table = pd.DataFrame(rows, columns=["where", "paragraph", "words", "marks", "quote", "flag"])
@@ -526,7 +534,7 @@ def short_quotes(article, max_words: int = 3) -> pd.DataFrame:
     for where, paragraph, _sentence, span in _blocks(article):
         blocks[span.start] = (where, paragraph, span)
     block_starts = sorted(blocks)
-    cues_of: dict[int, list[re.Match]] = {}  # the reporting verbs of each sentence, found once
+    cues_of: dict[int, tuple[list[re.Match], list[int]]] = {}  # each sentence's reporting verbs, found once
     rows = []
     for q in article.quotes:
         if q.level or len(WORD.findall(q.text)) > max_words:
@@ -536,10 +544,11 @@ def short_quotes(article, max_words: int = 3) -> pd.DataFrame:
             continue
         where, paragraph, span = blocks[block_starts[k]]
         if span.start not in cues_of:
-            cues_of[span.start] = _reporting_cues(_masked(article, span.start, span.end, starts, spans))
-        found = cues_of[span.start]
-        before = [m.group(0) for m in found if m.start() < q.start - span.start]
-        cues = before[-1:] + [m.group(0) for m in found if m.start() >= q.start - span.start]
+            found = _reporting_cues(_masked(article, span.start, span.end, starts, spans))
+            cues_of[span.start] = (found, [m.start() for m in found])
+        found, cue_starts = cues_of[span.start]
+        k = bisect.bisect_left(cue_starts, q.start - span.start)  # the nearest verb before, then the next one
+        cues = [m.group(0) for m in found[max(k - 1, 0):k + 1]]
         if q.text.strip(" .,").lower() in forms:
             cues.insert(0, q.text.strip(" .,"))
         reading = (f"partial quotation: the sentence names a speaker ({cues[0]})" if cues else
@@ -606,7 +615,7 @@ def proper_names(article, min_mentions: int = 1) -> pd.DataFrame:
         sentence = article.sentence_at(offset)
         rows.append({"name": name, "mentions": n,
                      "first paragraph": _number(article.paragraph_at(offset)),
-                     "first seen in": shorten(article.sentences[sentence], 90) if sentence is not None else "(headline)",
+                     "first seen in": _clip(article.sentences[sentence], 90) if sentence is not None else "(headline)",
                      "_first": offset})
     table = pd.DataFrame(rows, columns=["name", "mentions", "first paragraph", "first seen in", "_first"])
     table["first paragraph"] = table["first paragraph"].astype("Int64")
@@ -647,7 +656,7 @@ def actor_mentions(article) -> pd.DataFrame:
         members.setdefault(actor, []).append(f"{name} {n}")
         first.setdefault(actor, position)
     order = sorted(totals, key=lambda a: (-totals[a], first[a]))
-    table = pd.DataFrame([{"actor": a, "mentions": totals[a], "names (mentions)": shorten(", ".join(members[a]), 90)}
+    table = pd.DataFrame([{"actor": a, "mentions": totals[a], "names (mentions)": _clip(", ".join(members[a]), 90)}
                           for a in order], columns=["actor", "mentions", "names (mentions)"])
     table.index = range(1, len(table) + 1)
     return table
@@ -686,7 +695,7 @@ def _times(article: Article) -> list[dict]:
 
 def time_expressions(article) -> pd.DataFrame:
     """Every day, month, year and duration in the body, in reading order, with its sentence (numbered from 1)."""
-    rows = [{**r, "evidence": shorten(r["_sentence"], 100)} for r in _times(as_article(article))]
+    rows = [{**r, "evidence": _clip(r["_sentence"], 100)} for r in _times(as_article(article))]
     table = pd.DataFrame(rows, columns=["expression", "kind", "paragraph", "sentence", "evidence"])
     table.index = range(1, len(table) + 1)
     return table
@@ -731,7 +740,7 @@ def dating_clues(article) -> pd.DataFrame:
                          "paragraph": index + 1,
                          "_s": article.sentences[sentence] if sentence is not None else paragraph})
             break
-    table = pd.DataFrame([{**r, "evidence": shorten(r["_s"], 90)} for r in rows],
+    table = pd.DataFrame([{**r, "evidence": _clip(r["_s"], 90)} for r in rows],
                          columns=["clue", "tells", "paragraph", "evidence"])
     table = table.sort_values("paragraph", kind="stable")
     table.index = range(1, len(table) + 1)
