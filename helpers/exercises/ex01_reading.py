@@ -82,7 +82,8 @@ def broken_verbs(answer, article):
     if letter == "B":
         return correct("That is the explanation the evidence supports best: both words lose exactly “ass”, and "
                        "no word of the text contains “ass”, the mark of a filter that deletes a rude word even "
-                       "inside longer words. It is evidence about the site that copied the text (provenance), "
+                       "inside longer words (the “Scunthorpe problem”: such filters have blocked the name of "
+                       "the town of Scunthorpe). It is evidence about the site that copied the text (provenance), "
                        "not about the translation. It stays a hypothesis until you see the page itself.")
     if letter == "A":
         return not_yet("A translation engine writes whole English words; it does not drop the same three letters "
