@@ -188,11 +188,11 @@ def main() -> None:
         env = dict(os.environ, NLTK_DATA=str(_nltk_folder(Path(tmp))))
         speed = _run(SPEED_RUN, str(options.rounds), stdin=json.dumps(corpora), env=env)
     print("\n2. Both methods against raw textstat's seven calls, same texts, one process (CPU ms per text)")
-    print(f"   {'texts':<40} {'words':>6} {'textstat':>9} {'both':>7} {'ratio':>6}")
+    print(f"   {'texts':<56} {'words':>6} {'textstat':>9} {'both':>7} {'ratio':>6}")
     for name, row in speed.items():
-        print(f"   {name + ', words seen':<40} {row['median words']:>6} {row['raw'] * 1000:>9.2f} "
+        print(f"   {name + ', words seen':<56} {row['median words']:>6} {row['raw'] * 1000:>9.2f} "
               f"{row['ours'] * 1000:>7.2f} {row['raw'] / row['ours']:>5.1f}x")
-        print(f"   {name + ', first encounter':<40} {row['median words']:>6} {row['cold raw'] * 1000:>9.2f} "
+        print(f"   {name + ', first encounter':<56} {row['median words']:>6} {row['cold raw'] * 1000:>9.2f} "
               f"{row['cold ours'] * 1000:>7.2f} {row['cold raw'] / row['cold ours']:>5.1f}x")
     if not GGT.exists():
         print("   (../shared/benchmarks/ggt not found: real news left out)")
