@@ -58,11 +58,13 @@ course: $(STAMP)
 html: $(STAMP)
 	$(BIN)/python -m tools.html
 
-# Speed figures: readability timings, articles per second for the whole analysis, and every helper's
-# time on two sizes of article (linear growth: the ratio test; it exits 1 when a helper is not linear).
+# Speed figures: readability timings, articles per second for the whole analysis, the ratio of
+# helpers.reading's time on two sizes of text (about 2: time grows in proportion to the text), and
+# every helper's time on two sizes of article (the ratio test; it exits 1 when a helper is not linear).
 bench: $(STAMP)
 	$(BIN)/python tests/bench_readability.py
 	$(BIN)/python tests/bench_corpus.py
+	$(BIN)/python tests/bench_reading.py
 	$(BIN)/python -m tools.grading.bench
 	$(BIN)/python tests/bench_scale.py
 
