@@ -305,20 +305,27 @@ def _article_helpers() -> dict:
 
     table = check_table
     out = {}
-    for name in helpers.__all__:
-        function = getattr(helpers, name)
+
+    def of_an_article(function) -> bool:
+        """A function whose first parameter is the article (or text) and whose others have defaults."""
         if inspect.isclass(function) or not callable(function):
-            continue
+            return False
         try:
-            first = next(iter(inspect.signature(function).parameters), None)
+            parameters = list(inspect.signature(function).parameters.values())
         except (TypeError, ValueError):
-            continue
-        if first in ("article", "text_or_article", "text"):
-            out[name] = (lambda a, t, f=function: _quiet(f, a), None)
+            return False
+        return bool(parameters) and parameters[0].name in ("article", "text_or_article", "text") and all(
+            p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in parameters[1:])
+
+    for name in helpers.__all__:
+        if of_an_article(getattr(helpers, name)):
+            out[name] = (lambda a, t, f=getattr(helpers, name): _quiet(f, a), None)
     for name in reading.__all__:
-        function = getattr(reading, name)
-        if callable(function):
-            out[f"reading.{name}"] = (lambda a, t, f=function: _quiet(f, a), None)
+        if of_an_article(getattr(reading, name)):
+            out[f"reading.{name}"] = (lambda a, t, f=getattr(reading, name): _quiet(f, a), None)
+    if hasattr(reading, "occurrences"):
+        strings = ["the", "“", "\u202e", "Monday's", "U.N.", "a" * 50]
+        out["reading.occurrences"] = (lambda a, t: _quiet(reading.occurrences, a, strings), None)
     # helpers that need more than the article
     out["split_sentences"] = (lambda a, t: [s for p in a.paragraphs for s in helpers.split_sentences(p, p.start)],
                               lambda a, r, n: check_records(a, r, n))
@@ -351,11 +358,7 @@ def _checks() -> dict:
 HELPERS = {**_article_helpers(), **_checks()}
 
 #: Helpers of other modules that still break an invariant (owner: reason).  Each is xfail(strict=True).
-KNOWN: dict[str, str] = {
-    "voice_scores": "helpers.readability (readability): ValueError, not a CourseError, when one voice's sentences "
-                    "have no word (issue #14.7); reproducer: voice_scores(load_article(text='T\\n\\n… “We stay "
-                    "here,” she said.'))",
-}
+KNOWN: dict[str, str] = {}
 
 
 def _marks(name):
@@ -593,9 +596,13 @@ def test_an_unknown_codebook_is_a_course_error():
 def test_helpers_without_input_and_word_helpers():
     """The helpers that read the course's own data, and those that take a word or a record."""
     assert helpers.available_seeds()
-    for loader in (helpers.load_frame_lexicons, helpers.load_label_families, helpers.load_example_codings,
-                   helpers.seed_sources):
+    from helpers import reading
+
+    loaders = [helpers.load_frame_lexicons, helpers.load_label_families, helpers.load_example_codings,
+               helpers.seed_sources, getattr(reading, "load_artefacts", list)]
+    for loader in loaders[:4]:
         assert len(loader()) > 0
+    loaders[4]()
     for verb in ["said", "SAID", "", " ", "\ud800x", "\u202esaid", "claimed!", "a" * 10_000, "said\n"]:
         assert isinstance(helpers.verb_rating(verb), str)
     for text in [text_of(f"hostile-{k}") for k in range(len(HOSTILE))]:
