@@ -3,8 +3,8 @@
 ::
 
     python -m tools.timing            # or: make timing -- the table, notebook by notebook
-    python -m tools.timing --write    # also write the result into the README's course map and the
-                                      # start page (notebooks/START_HERE.md)
+    python -m tools.timing --write    # also write the result into the course maps: README.md, the start
+                                      # page (notebooks/START_HERE.md), the instructor guide's index
     python -m tools.timing --headers notebooks/01_reading.ipynb   # rewrite that notebook's **Time:** line
     python -m tools.timing --headers  # ... the **Time:** line of every notebook
 
@@ -39,7 +39,7 @@ from .student import SOLUTION_TAG, stub_markdown
 __all__ = [
     "WORDS_PER_MINUTE", "CODE_CELL_MINUTES", "OUTPUT_MINUTES", "EXERCISE_MINUTES", "ROUND_TO", "LIMIT",
     "Timing", "timing", "all_timings", "header_minutes", "set_header_minutes", "course_map_rows",
-    "readme_map", "start_page_map", "rewrite_between", "main",
+    "readme_map", "start_page_map", "learning_outcomes", "guide_map", "rewrite_between", "main",
 ]
 
 WORDS_PER_MINUTE = 150
@@ -53,6 +53,7 @@ TIME_LINE = re.compile(r"(\*\*Time:\*\*\s*about\s+)(\d+)(\s+minutes)")
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 START_PAGE = NOTEBOOKS_DIR / "START_HERE.md"
 README = ROOT / "README.md"
+GUIDE = ROOT / "docs" / "instructor" / "README.md"
 MAP_BEGIN = "<!-- course map: written by `make timing`, do not edit by hand -->"
 MAP_END = "<!-- end of the course map -->"
 
@@ -189,6 +190,27 @@ def start_page_map(timings: list[Timing], solutions: bool = True) -> str:
     return "\n".join(lines)
 
 
+def learning_outcomes(path: Path) -> list[str]:
+    """The bullets of a notebook's *What you will learn* ("to read a table ...")."""
+    nb = read_notebook(path)
+    header = nb.cells[0].source if nb.cells else ""
+    part = header.split("What you will learn", 1)[-1].split("**Time:**", 1)[0]
+    return [line.strip()[2:].strip().rstrip(";.") for line in part.splitlines() if line.strip().startswith(("- ", "* "))]
+
+
+def guide_map(timings: list[Timing]) -> str:
+    """The instructor guide's table: each notebook's time, what students learn, and its instructor page."""
+    lines = ["| # | notebook | minutes | students learn | instructor notes |", "|---|---|---|---|---|"]
+    for number, title, name, minutes in course_map_rows(timings):
+        outcomes = "; ".join(learning_outcomes(NOTEBOOKS_DIR / name)).replace("|", "\\|")
+        pages = sorted(GUIDE.parent.glob(f"{number}_*.md"))
+        notes = ", ".join(f"[{p.name}]({p.name})" for p in pages) or "to come"
+        lines.append(f"| {number} | [{title}](../../notebooks/{name}) | {minutes} | {outcomes} | {notes} |")
+    lines.append("")
+    lines.append(f"In all {_total(sum(t.minutes for t in timings))} of student work by the course's timing rule.")
+    return "\n".join(lines)
+
+
 def rewrite_between(text: str, body: str) -> str:
     """``text`` with the part between :data:`MAP_BEGIN` and :data:`MAP_END` replaced by ``body``."""
     if MAP_BEGIN not in text or MAP_END not in text:
@@ -199,11 +221,13 @@ def rewrite_between(text: str, body: str) -> str:
 
 
 def expected_files(timings: list[Timing]) -> dict[Path, str]:
-    """What README.md and notebooks/START_HERE.md should hold, by path."""
+    """What README.md, notebooks/START_HERE.md and the instructor guide's index should hold, by path."""
     readme = README.read_text(encoding="utf-8")
     start = START_PAGE.read_text(encoding="utf-8")
+    guide = GUIDE.read_text(encoding="utf-8")
     return {README: rewrite_between(readme, readme_map(timings, readme)),
-            START_PAGE: rewrite_between(start, start_page_map(timings))}
+            START_PAGE: rewrite_between(start, start_page_map(timings)),
+            GUIDE: rewrite_between(guide, guide_map(timings))}
 
 
 def main(argv: list[str] | None = None) -> int:
