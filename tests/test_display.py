@@ -106,3 +106,19 @@ def test_in_a_notebook_a_course_error_is_one_line_and_other_errors_keep_their_tr
     assert "seeds/" in course[0].traceback[0]  # where it looked
     assert python[0].ename == "KeyError" and len(python[0].traceback) > 1  # a normal report
     assert after[0].text == "still running\n"
+
+
+def test_a_small_sample_says_how_small():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from helpers import plots
+
+    ax = plots.bar_chart({"women": 2, "men": 4}, title="Speakers by gender", xlabel="gender", ylabel="speakers", n=6)
+    assert ax.get_title() == "Speakers by gender (n = 6)"
+    ax = plots.histogram([1, 2, 2, 3], title="Lengths", xlabel="words", n=True)
+    assert ax.get_title() == "Lengths (n = 4)"
+    assert plots.bar_chart({"a": 1}, title="T", xlabel="x", ylabel="y").get_title() == "T"
+    plt.close("all")
