@@ -113,13 +113,12 @@ def line_chart(x: Sequence, y: Sequence, *, title: str, xlabel: str, ylabel: str
 
 
 def histogram(values: Sequence[float], *, title: str, xlabel: str, ylabel: str = "Count", bins=10, ax=None,
-              n: bool = False):
-    """A histogram with the course colours and white edges between bins (``n=True``: the count in the title)."""
+              n: int | None = None):
+    """A histogram with the course colours and white edges between bins (``n``: the sample size)."""
     _require_labels(title, xlabel, ylabel)
     ax = _axes(ax)
-    values = list(values)
-    ax.hist(values, bins=bins, color=PALETTE[0], edgecolor="white")
-    ax.set(title=_title(title, len(values) if n else None), xlabel=xlabel, ylabel=ylabel)
+    ax.hist(list(values), bins=bins, color=PALETTE[0], edgecolor="white")
+    ax.set(title=_title(title, n), xlabel=xlabel, ylabel=ylabel)
     return ax
 
 

@@ -118,7 +118,7 @@ def test_a_small_sample_says_how_small():
 
     ax = plots.bar_chart({"women": 2, "men": 4}, title="Speakers by gender", xlabel="gender", ylabel="speakers", n=6)
     assert ax.get_title() == "Speakers by gender (n = 6)"
-    ax = plots.histogram([1, 2, 2, 3], title="Lengths", xlabel="words", n=True)
+    ax = plots.histogram([1, 2, 2, 3], title="Lengths", xlabel="words", n=4)
     assert ax.get_title() == "Lengths (n = 4)"
     assert plots.bar_chart({"a": 1}, title="T", xlabel="x", ylabel="y").get_title() == "T"
     plt.close("all")
