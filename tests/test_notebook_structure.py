@@ -1167,3 +1167,12 @@ def test_authoring_lists_what_each_exercise_needs():
     for exercise_id in registered():
         if exercise_id.split(".")[0] in {notebook_number(p) for p in NOTEBOOKS}:
             assert f"| {exercise_id} |" in text, f"AUTHORING.md does not list exercise {exercise_id}: run `make needs`"
+
+
+def test_learning_outcomes_are_the_headers_bullets_whole(tmp_path):
+    src = sample()
+    src.nb.cells[0].source = ("# 07 · A sample\n\n**What you will learn**\n- to count paragraphs, and to see\n"
+                              "  why the unit matters;\n- to read a table.\n\n**Time:** about 15 minutes")
+    path = tmp_path / SAMPLE_NAME
+    path.write_text(notebook_text(src.nb), encoding="utf-8")
+    assert timing.learning_outcomes(path) == ["to count paragraphs, and to see why the unit matters", "to read a table"]

@@ -195,7 +195,13 @@ def learning_outcomes(path: Path) -> list[str]:
     nb = read_notebook(path)
     header = nb.cells[0].source if nb.cells else ""
     part = header.split("What you will learn", 1)[-1].split("**Time:**", 1)[0]
-    return [line.strip()[2:].strip().rstrip(";.") for line in part.splitlines() if line.strip().startswith(("- ", "* "))]
+    bullets: list[str] = []
+    for line in part.splitlines():
+        if line.strip().startswith(("- ", "* ")):
+            bullets.append(line.strip()[2:].strip())
+        elif line.strip() and bullets:  # a bullet that goes on over the next line
+            bullets[-1] += " " + line.strip()
+    return [" ".join(b.split()).rstrip(";.") for b in bullets]
 
 
 def guide_map(timings: list[Timing]) -> str:
