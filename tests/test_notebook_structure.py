@@ -1176,3 +1176,15 @@ def test_learning_outcomes_are_the_headers_bullets_whole(tmp_path):
     path = tmp_path / SAMPLE_NAME
     path.write_text(notebook_text(src.nb), encoding="utf-8")
     assert timing.learning_outcomes(path) == ["to count paragraphs, and to see why the unit matters", "to read a table"]
+
+
+def test_cell_ids_are_unique_across_the_course():
+    """make grade recognises a handed-in notebook by its cell ids, whatever its file name: no two notebooks share one."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for path in NOTEBOOKS:
+        for cell in read_notebook(path).cells:
+            if cell.get("id") in seen and seen[cell.get("id")] != path.name:
+                clashes.append(f"{cell.get('id')!r} in {seen[cell.get('id')]} and {path.name}")
+            seen.setdefault(cell.get("id"), path.name)
+    assert not clashes, "cell ids shared by two notebooks (give one notebook's cells new ids): " + "; ".join(clashes[:5])
