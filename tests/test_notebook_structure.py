@@ -684,16 +684,12 @@ RULES_13 = [rule_cell_size, rule_solution_size, rule_exercise_kinds, rule_judgem
 #: rule's set (a test fails while an exempt notebook already complies). A new notebook is never
 #: exempt.
 EXEMPT: dict[str, set[str]] = {
-    "rule_cell_size": {"04_sources.ipynb", "05_readability.ipynb", "07_your_article.ipynb"},
-    "rule_solution_size": {"05_readability.ipynb"},
-    "rule_exercise_kinds": {"04_sources.ipynb", "05_readability.ipynb", "07_your_article.ipynb"},
-    "rule_judgement_share": {"04_sources.ipynb", "05_readability.ipynb", "07_your_article.ipynb"},
-    "rule_not_copied": {"05_readability.ipynb"},
-    "rule_time_header": {"01_reading.ipynb", "02_labels_and_voices.ipynb", "04_sources.ipynb", "05_readability.ipynb",
-                         "07_your_article.ipynb"},
+    "rule_cell_size": {"04_sources.ipynb", "07_your_article.ipynb"},
+    "rule_exercise_kinds": {"04_sources.ipynb", "07_your_article.ipynb"},
+    "rule_judgement_share": {"04_sources.ipynb", "07_your_article.ipynb"},
+    "rule_time_header": {"01_reading.ipynb", "02_labels_and_voices.ipynb", "04_sources.ipynb", "07_your_article.ipynb"},
     "rule_time_limit": {"01_reading.ipynb", "04_sources.ipynb"},
-    "rule_python_taught": {"02_labels_and_voices.ipynb", "04_sources.ipynb", "05_readability.ipynb",
-                           "07_your_article.ipynb"},
+    "rule_python_taught": {"02_labels_and_voices.ipynb", "04_sources.ipynb", "07_your_article.ipynb"},
 }
 
 
