@@ -8,8 +8,8 @@ This module is the one place for the facts every tool shares:
   underscore, a lower-case topic; a copy such as ``01_reading-Copy1.ipynb`` is
   not one): :func:`solution_notebooks` lists them in course order, for every tool
   (student edition, navigation, ``make solutions``, ``make course``, ``make html``);
-* the **student edition** of each is ``notebooks/exercises/NN_topic.ipynb``
-  (:func:`student_path`);
+* the **student edition** of each is ``notebooks/exercises/NN_topic_exercises.ipynb``
+  (:func:`student_path`): its own name, so its tab in JupyterLab is told apart from the solution's;
 * a notebook's number, title and time, from its header cell (``# NN · Title``,
   ``**Time:** about N minutes``): :func:`notebook_info`, and :func:`title_of`.
 
@@ -30,6 +30,7 @@ from helpers.files import write_text
 
 __all__ = [
     "ROOT", "NOTEBOOKS_DIR", "EXERCISES_DIR", "BUILD_DIR", "NOTEBOOK_NAME", "KERNELSPEC", "LANGUAGE_INFO",
+    "STUDENT_SUFFIX",
     "solution_notebooks", "student_path", "notebook_number", "read_notebook", "notebook_text",
     "write_notebook", "has_tag", "cells_tagged", "markdown_lines", "title_of", "notebook_info",
     "minimal_metadata", "strip_cell_metadata", "ensure_ids", "relative",
@@ -65,10 +66,19 @@ def solution_notebooks(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_NAME.fullmatch(p.name) and p.is_file())
 
 
+#: What the student edition adds to the solution notebook's name: ``01_reading_exercises.ipynb``.
+STUDENT_SUFFIX = "_exercises"
+
+
 def student_path(solution: Path, exercises_dir: Path | None = None) -> Path:
-    """Where the student edition of a solution notebook lives."""
-    folder = Path(solution).parent / "exercises" if exercises_dir is None else Path(exercises_dir)
-    return folder / Path(solution).name
+    """Where the student edition of a solution notebook lives.
+
+    ``notebooks/01_reading.ipynb`` -> ``notebooks/exercises/01_reading_exercises.ipynb``: a name of
+    its own, so that a student's tab never looks like the solution's.
+    """
+    solution = Path(solution)
+    folder = solution.parent / "exercises" if exercises_dir is None else Path(exercises_dir)
+    return folder / f"{solution.stem}{STUDENT_SUFFIX}{solution.suffix}"
 
 
 def notebook_number(path: Path) -> str:
