@@ -285,7 +285,7 @@ def test_force_keeps_a_timestamped_copy_of_every_edited_file_and_says_where(cour
     """make student FORCE=1 used to overwrite a student's answers with no copy left anywhere."""
     paths, folder = course
     write_student_edition(paths, folder)
-    mine, untouched = folder / "07_sample.ipynb", folder / "08_more.ipynb"
+    mine, untouched = folder / "07_sample_exercises.ipynb", folder / "08_more_exercises.ipynb"
     student_work = mine.read_text(encoding="utf-8").replace("n_paragraphs = ...", "n_paragraphs = 14")
     mine.write_text(student_work, encoding="utf-8")
     write_notebook(paths[0], _solution_notebook(answer_line="n_paragraphs = len(article.paragraphs)  # body"))
@@ -293,10 +293,11 @@ def test_force_keeps_a_timestamped_copy_of_every_edited_file_and_says_where(cour
 
     assert main(["--dir", str(paths[0].parent), "--force"]) == 0
     copies = sorted((folder / BACKUP_DIR_NAME).glob("*"))
-    assert len(copies) == 1 and re.fullmatch(r"07_sample\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.bak\.ipynb", copies[0].name)
+    assert len(copies) == 1 and re.fullmatch(r"07_sample_exercises\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.bak\.ipynb",
+                                             copies[0].name)
     assert copies[0].read_text(encoding="utf-8") == student_work  # the answers, exactly as the student left them
     printed = capsys.readouterr().out
-    assert "07_sample.ipynb" in printed and copies[0].name in printed and BACKUP_DIR_NAME in printed
+    assert "07_sample_exercises.ipynb" in printed and copies[0].name in printed and BACKUP_DIR_NAME in printed
     assert "08_more" not in " ".join(p.name for p in copies)  # an unedited file needs no copy
     assert untouched.exists() and stale(paths, folder) == []
 
@@ -304,12 +305,12 @@ def test_force_keeps_a_timestamped_copy_of_every_edited_file_and_says_where(cour
 def test_force_keeps_a_copy_of_an_edited_file_it_removes(course):
     paths, folder = course
     write_student_edition(paths, folder)
-    (folder / "08_more.ipynb").write_text("my answers", encoding="utf-8")
+    (folder / "08_more_exercises.ipynb").write_text("my answers", encoding="utf-8")
     paths[1].unlink()
     outcome = write_student_edition(paths[:1], folder, force=True)
-    assert outcome.removed == [folder / "08_more.ipynb"]
+    assert outcome.removed == [folder / "08_more_exercises.ipynb"]
     (edited, kept), = outcome.backups
-    assert edited == folder / "08_more.ipynb" and kept.read_text(encoding="utf-8") == "my answers"
+    assert edited == folder / "08_more_exercises.ipynb" and kept.read_text(encoding="utf-8") == "my answers"
 
 
 @pytest.mark.parametrize("damage", ["conflict", "not json", "wrong shape"])
@@ -340,11 +341,11 @@ def test_backups_of_student_work_are_not_collected_as_notebooks(tmp_path):
     backups = tmp_path / "notebooks" / "exercises" / BACKUP_DIR_NAME
     backups.mkdir(parents=True)
     nb = _solution_notebook()
-    write_notebook(tmp_path / "notebooks" / "exercises" / "07_sample.ipynb", nb)
-    write_notebook(backups / "07_sample.2026-12-01T14-03-07.bak.ipynb", nb)
+    write_notebook(tmp_path / "notebooks" / "exercises" / "07_sample_exercises.ipynb", nb)
+    write_notebook(backups / "07_sample_exercises.2026-12-01T14-03-07.bak.ipynb", nb)
     result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "--nbval", "-p", "no:xdist",
                              "-p", "no:cacheprovider", "notebooks"], cwd=tmp_path, capture_output=True, text=True)
-    assert "exercises/07_sample.ipynb" in result.stdout, result.stdout + result.stderr
+    assert "exercises/07_sample_exercises.ipynb" in result.stdout, result.stdout + result.stderr
     assert "bak.ipynb" not in result.stdout
 
 
@@ -364,7 +365,8 @@ def test_the_readme_s_restore_advice_spares_the_students_answers(tmp_path):
     for command in commands:
         repo = tmp_path / f"repo{commands.index(command)}"
         (repo / "notebooks" / "exercises").mkdir(parents=True)
-        solution, exercise = repo / "notebooks" / "01_reading.ipynb", repo / "notebooks" / "exercises" / "01_reading.ipynb"
+        solution = repo / "notebooks" / "01_reading.ipynb"
+        exercise = repo / "notebooks" / "exercises" / "01_reading_exercises.ipynb"
         solution.write_text("solution as committed", encoding="utf-8")
         exercise.write_text("student edition as committed", encoding="utf-8")
         git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
