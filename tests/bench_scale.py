@@ -57,16 +57,20 @@ def measures() -> dict:
     from test_fuzz import _article_helpers
 
     out = {"load_article": None}
-    with tempfile.TemporaryDirectory() as folder:
-        tmp = Path(folder)
     for name, (call, _) in _article_helpers().items():
-        out[name] = (lambda article, call=call: call(article, tmp))
+        out[name] = (lambda article, call=call: _in_new_folder(call, article))
     from helpers.quotes import scan_quotes
 
     # an Article finds its quotations once, when it is loaded: time the scan itself
     out["find_quotes"] = lambda article: scan_quotes(article.text)
     out["Article: words, sentences_in, paragraph_at, sentence_at, key, body"] = _article_methods
     return out
+
+
+def _in_new_folder(call, article):
+    """Run a helper that writes files in a folder of its own (a file left by an earlier run is not reused)."""
+    with tempfile.TemporaryDirectory() as folder:
+        return call(article, Path(folder))
 
 
 def _article_methods(article) -> None:
