@@ -8,7 +8,8 @@ Each helper runs on two articles of the same kind, one four times the size of
 the other, in this one process, and the ratio of the two CPU times is printed:
 about 4 for a helper whose time grows linearly, about 16 for a quadratic one.
 A ratio above :data:`LIMIT` is reported as NOT linear, and the script then exits
-with status 1.  CPU time (not wall-clock time) is measured, and the ratio is taken
+with status 1.  With ``--mb``, the time on that size against the time on the
+larger size is a second ratio test of the same kind.  CPU time (not wall-clock time) is measured, and the ratio is taken
 between two runs of the same moment, so a busy machine moves both alike.
 
 Three kinds of article: the course article repeated (paragraphs of news); the
@@ -152,6 +153,8 @@ def main(argv=None) -> int:
             else:
                 ratio = second / max(first, 1e-3)
                 linear = ratio <= LIMIT or second < 0.05
+                if extra is not None and second >= 0.05:  # the third size is a second ratio test
+                    linear = linear and extra / second <= (args.mb * 1e6 / (SMALL * FACTOR)) * LIMIT / FACTOR
                 verdict = "linear" if linear else "NOT linear"
                 ratio_text = f"{ratio:5.1f}"
                 if not linear:
