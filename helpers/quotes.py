@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from .spans import split_blocks
+from .words import WORD, count_words
 
 __all__ = ["Quote", "find_quotes", "find_stray_quote_marks", "scan_quotes", "quoted_share", "QUOTE_MARKS"]
 
@@ -73,9 +74,7 @@ class Quote:
     @property
     def words(self) -> int:
         """Number of words inside the quotation."""
-        from .article import word_spans  # late import: article imports quotes
-
-        return len(word_spans(self.text))
+        return count_words(self.text)
 
 
 @dataclass
@@ -127,8 +126,6 @@ def quoted_share(text) -> float:
     Words inside a nested quotation count once.  Quotation marks themselves are
     not words, so ``“abc”`` is entirely quoted.
     """
-    from .article import WORD  # late import: article imports this module
-
     text_str = getattr(text, "text", text)
     words = [m.start() for m in WORD.finditer(text_str)]
     if not words:
