@@ -53,12 +53,12 @@ __all__ += ["cohen_kappa", "cohen_kappa_parts", "fleiss_kappa", "krippendorff_al
             "CONTESTED_TERMS", "frame_hits", "frame_presence", "label_table", "label_uses", "load_frame_lexicons",
             "load_label_families", "narrator_uses", "who_calls_it_what"]
 from .sources import (
-    Attribution, Person, add_sides, export_source_table, find_attributions, find_people, seed_sources,
-    source_table, verb_rating,
+    Attribution, Person, QuoteRecord, add_sides, export_source_table, find_attributions, find_people,
+    quote_records, seed_sources, source_table, verb_rating,
 )
 
-__all__ += ["Attribution", "Person", "add_sides", "export_source_table", "find_attributions", "find_people",
-            "seed_sources", "source_table", "verb_rating"]
+__all__ += ["Attribution", "Person", "QuoteRecord", "add_sides", "export_source_table", "find_attributions",
+            "find_people", "quote_records", "seed_sources", "source_table", "verb_rating"]
 from .corpus import analyse_corpus
 
 __all__ += ["analyse_corpus"]

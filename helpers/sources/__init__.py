@@ -35,13 +35,13 @@ The rules are written down in ``helpers/data/annotations/README.md`` and
 measured against a hand annotation by :mod:`helpers.evaluation`.
 """
 
-from .analysis import find_attributions, find_people
+from .analysis import find_attributions, find_people, quote_records
 from .channels import channel_medium
 from .ratings import verb_rating
-from .records import Attribution, Person
+from .records import Attribution, Person, QuoteRecord
 from .tables import add_sides, export_source_table, seed_sources, source_table
 
 __all__ = [
-    "Attribution", "Person", "find_attributions", "find_people", "source_table", "export_source_table",
+    "Attribution", "Person", "QuoteRecord", "quote_records", "find_attributions", "find_people", "source_table", "export_source_table",
     "seed_sources", "add_sides", "verb_rating", "channel_medium",
 ]

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from ..article import as_article
 from .clauses import attach_continuations, finish_sentence
 from .lexicon import refresh
-from .records import Attribution, Person
+from .quote_units import quote_units
+from .records import Attribution, Person, QuoteRecord
 from .resolution import People, resolve
 from .speakers import Draft, attributions_in_sentence
 from .tokens import Context
 from .verbs import verbs_in
 
-__all__ = ["find_attributions", "find_people", "analysis"]
+__all__ = ["find_attributions", "find_people", "quote_records", "analysis"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Analysis:
 
     attributions: tuple[Attribution, ...]
     people: tuple[Person, ...]
+    records: tuple[QuoteRecord, ...]
 
 
 def analysis(article) -> Analysis:
@@ -36,27 +38,28 @@ def analysis(article) -> Analysis:
     kept = article.__dict__.get("_sources_analysis")
     if kept is not None and kept[0] == version:
         return kept[1]
-    ctx, drafts, people = _analyse(article)
-    result = Analysis(tuple(_freeze(ctx, d) for d in drafts), _people(people))
+    ctx, drafts, free, people = _analyse(article)
+    result = Analysis(tuple(_freeze(ctx, d) for d in drafts), _people(people),
+                      tuple(quote_units(ctx, drafts, free)))
     article.__dict__["_sources_analysis"] = (version, result)
     return result
 
 
-def _analyse(article) -> tuple[Context, list[Draft], People]:
+def _analyse(article) -> tuple[Context, list[Draft], list, People]:
     ctx = Context(article)
     drafts: list[Draft] = []
     free = []
     for sentence in ctx.article.sentences:
         verbs = verbs_in(ctx, sentence)
         found = attributions_in_sentence(ctx, sentence, verbs)
+        found = finish_sentence(ctx, sentence, found, verbs) if found else found
         if found:
-            finish_sentence(ctx, sentence, found, verbs)
             drafts.extend(found)
         else:
             free.append((sentence, verbs))
     attach_continuations(ctx, drafts, free)
     people = resolve(ctx, drafts)
-    return ctx, drafts, people
+    return ctx, drafts, free, people
 
 
 def _freeze(ctx: Context, draft: Draft) -> Attribution:
@@ -98,3 +101,16 @@ def find_people(article) -> list[Person]:
     capitalised words that is not an institution or a place ("with Emmanuel Macron").
     """
     return list(analysis(article).people)
+
+
+def quote_records(article) -> list[QuoteRecord]:
+    """One record per quotation or reported clause of indirect speech, in reading order.
+
+    The standard unit of quote attribution (see :class:`QuoteRecord` for the fields and
+    :mod:`helpers.sources.quote_units` for how attributions are cut into records).
+
+    >>> [(r.speaker, r.verb, r.content, r.floating) for r in quote_records(
+    ...     'Title\\n\\n“We will stay,” said Ana Ruiz. “The bridge is safe.”')]
+    [('Ana Ruiz', 'said', '“We will stay,”', False), ('', '', '“The bridge is safe.”', True)]
+    """
+    return list(analysis(article).records)

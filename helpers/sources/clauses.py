@@ -10,71 +10,144 @@ sentence, ``indirect`` without quotation marks.
 from __future__ import annotations
 
 import bisect
+import re
 
-from .channels import channel_at, find_channel
-from .lexicon import AFTER_VERB, MAX_TOKENS, STOP, STOP_WITH_COMMA, WINDOW
+from ..words import WORD
+from .channels import find_channel
+from .complements import statement_start
+from .lexicon import LEX, MAX_TOKENS, STOP
 from .mentions import full
 from .speakers import Draft, after_connective
 from .tokens import Context
 from .verbs import Verb
 
-__all__ = ["finish_sentence", "attach_continuations"]
+__all__ = ["finish_sentence", "attach_continuations", "trimmed", "verb_lemma"]
 
 
-def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Verb]) -> None:
-    """Set each draft's clause, channel, quotations and kind.
+def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Verb]) -> list[Draft]:
+    """Set each draft's clause, channel, statement, quotations and kind; return the drafts that report a statement.
 
     The sentence is shared between its attributions at their "while"/"but" (``floor``).
-    Within its share, the attribution's **content** is everything but the clause
-    (speaker, title, verb, channel) and a participial tail (", uring that ...").
+    Within its share, the clause is the speaker, title, verb, channel and the person
+    addressed; the **statement** lies around it (:func:`_pieces`), and a participle
+    (", saying ...") continues it.  A verb followed by no statement ("San Jose replied
+    17 seconds later", "denied the existence of ...") reports none: its draft is dropped.
     """
     text = ctx.text
     participles = [v for v in verbs if v.participle]
+    kept = []
     for k, draft in enumerate(drafts):
         start = sentence.start if k == 0 else draft.floor
         end = drafts[k + 1].floor if k + 1 < len(drafts) else sentence.end
         content_start = after_connective(text, start, end)
-        tail = next((p.start for p in participles
-                     if draft.verb.end <= p.start < end and text[max(0, p.start - 4):p.start].rstrip().endswith(",")),
-                    end)
-        if draft.leading:  # "X said that ...": the statement follows the verb
-            clause_end = _skip_after_verb(text, draft.clause[1], end)
-            stop = STOP_WITH_COMMA.search(text, draft.verb.end, min(end, draft.verb.end + WINDOW))
-            channel_end = stop.start() if stop else end
+        draft.participle = next((p for p in participles if draft.verb.end <= p.start < end
+                                 and text[max(0, p.start - 4):p.start].rstrip().endswith(",")), None)
+        tail = draft.participle.start if draft.participle is not None else end
+        core = max(draft.verb.end, draft.mention.end)
+        quoted_verb = next((t.quote for t in ctx.tokens(draft.verb.start, draft.verb.end) if t.quote is not None), None)
+        statement = None
+        if quoted_verb is None:
+            lemma = verb_lemma(draft.verb.text)
+            statement = statement_start(ctx, lemma, core, tail)
+            if statement is None and lemma == "according to" and draft.mention.end > draft.verb.end:
+                rest = text[core:tail]  # "According to the union, 14 farms closed": after the comma
+                if rest.lstrip().startswith(",") and WORD.search(rest):
+                    statement = core + rest.index(",") + 1
+            if statement is None:  # "welcomed the increase but said it came too late": the second verb's
+                statement = next((s for v in verbs if not v.participle and core < v.start < tail
+                                  for s in [statement_start(ctx, verb_lemma(v.text), v.end, tail)] if s), None)
+        if statement is not None:  # "X said that ...", "X told reporters the plan was dead"
+            clause_end = statement
         else:  # "“...,” X said on Facebook": the clause runs to the next quotation or participle
             stop = STOP.search(text, draft.clause[1], tail)
-            clause_end = channel_end = stop.start() if stop else tail
-        draft.clause = (draft.clause[0], max(clause_end, draft.clause[1]))
-        if draft.channel is None:
-            draft.channel = find_channel(text, draft.clause[0], max(channel_end, draft.clause[1]))
+            clause_end = stop.start() if stop else tail
+        if quoted_verb is not None:  # also “condemned” the offensive: the quoted verb is the statement
+            clause_end = ctx.outer[quoted_verb][0]
+        draft.clause = (draft.clause[0], max(clause_end, draft.clause[1]) if quoted_verb is None else clause_end)
+        draft.channel = draft.channel or find_channel(text, draft.clause[0], max(clause_end, draft.clause[1]))
         if draft.channel is None and content_start > start:  # "In a statement, the police said ..."
             draft.channel = find_channel(text, start, content_start)
-        content = [(content_start, draft.clause[0]), (draft.clause[1], tail)]
-        main_quotes = [q for a, b in content if b > a for q in ctx.quotes_between(a, b)]
-        main_words = [w for a, b in content if b > a for w in ctx.words_outside_quotes(a, b)]
+        draft.share = (start, end)
+        draft.content = tuple(_pieces(ctx, draft, (content_start, min(draft.clause[0], draft.verb.start)),
+                                      (draft.clause[1], tail)))
         draft.quotes = ctx.quotes_between(start, end)
+        if not draft.content and not (draft.participle is not None and draft.quotes):
+            continue
+        main_quotes = [q for a, b, _ in draft.content for q in ctx.quotes_between(a, b)]
+        main_words = [w for a, b, _ in draft.content for w in ctx.words_outside_quotes(a, b)]
         if main_quotes and not main_words:
             draft.kind = "direct"
         elif draft.quotes:
             draft.kind = "partial"
         else:
             draft.kind = "indirect"
+        kept.append(draft)
+    return kept
 
 
-def _skip_after_verb(text: str, position: int, end: int) -> int:
-    """After "said": skip a channel, "that", a colon or a comma (what follows is the statement)."""
-    while position < end:
-        rest = text[position:min(end, position + WINDOW)]
-        found = channel_at(rest)
-        if found:
-            position += found[0]
-            continue
-        small = AFTER_VERB.match(rest)
-        if small and small.end() > 0:
-            position += small.end()
-            continue
-        break
-    return position
+def verb_lemma(verb: str) -> str:
+    """The dictionary form of a reporting verb as written: "said" -> "say", "called on" -> "call on"."""
+    form = " ".join(verb.lower().split())
+    return LEX.verb_forms.get(form) or LEX.participles.get(form) or form
+
+
+#: Words that open an adverbial before the clause ("When asked ..., she said ..."): not what is reported.
+_OPENERS = {
+    "when", "while", "if", "as", "after", "before", "because", "although", "though", "since", "despite", "in",
+    "at", "on", "during", "asked", "speaking", "following", "under", "with", "without", "for", "of", "by", "from",
+    "earlier", "later", "last", "this", "then", "once", "until", "whenever", "unlike", "like", "rather",
+    "mostly", "but", "and", "still", "now", "yet", "so", "also", "however", "meanwhile", "reading", "writing",
+}
+_LEADING = re.compile(r"[\s,:;—–-]*(?:that\b\s*)?")
+_TRAILING = ".!?;:,—–- \n\t\u00a0"
+_SET_OFF = re.compile(r"[,”\"’»—–:]")
+
+
+def trimmed(ctx: Context, a: int, b: int) -> tuple[int, int] | None:
+    """text[a:b] without what surrounds a statement ("that", commas, the final full stop); a quotation at
+    either edge keeps its marks.  None when no word is left."""
+    text = ctx.text
+    a = _LEADING.match(text, a, b).end()
+    while b > a and text[b - 1] in _TRAILING:
+        b -= 1
+    if b <= a:
+        return None
+    for q in ctx.quotes_between(a, b):
+        a, b = min(a, ctx.outer[q][0]), max(b, ctx.outer[q][1])
+    if not any(c.isalnum() for c in text[a:b]):
+        return None
+    return a, b
+
+
+def _pieces(ctx: Context, draft: Draft, before: tuple[int, int], after: tuple[int, int]):
+    """What the attribution reports, in one or two pieces: (start, end, floating).
+
+    Around the clause lie a piece before it and a piece after it.  Quotations are
+    always reported.  Of unquoted words, the piece after the verb is the statement
+    ("X said he was ready"); the piece before it only when nothing follows the verb
+    and the piece is set off by a comma or a quotation mark ("The plan is dead, he
+    said."), or when the clause is set off by commas and the piece is not an
+    adverbial opener ("The plan, he said, was too costly"; not "When asked, he said ...").
+    The second half of a quotation split by its clause is floating: “A,” said X, “B.”
+    """
+    text = ctx.text
+    first = trimmed(ctx, *before) if before[1] > before[0] else None
+    second = trimmed(ctx, *after) if after[1] > after[0] else None
+    quoted_first = first is not None and bool(ctx.quotes_between(*first))
+    quoted_second = second is not None and bool(ctx.quotes_between(*second))
+    if first is not None and second is not None:
+        parenthetical = text[max(draft.verb.end, draft.mention.end):after[0] + 1].lstrip().startswith(",")
+        word = WORD.search(text, *first)
+        opener = word is None or word.group(0).lower() in _OPENERS
+        if quoted_first and not quoted_second and not parenthetical:
+            second = None  # "“Are there prizes?” she asked before going off."
+        elif not quoted_first and not (parenthetical and not opener):
+            first = None  # "Despite the doubts, she said she was hopeful."
+    elif first is not None and not quoted_first and not _SET_OFF.search(text, first[1], before[1] + 1):
+        first = None  # "Both Green and Schniederjans confirmed the move": no statement before the clause
+    pieces = [p for p in (first, second) if p is not None]
+    direct = not any(ctx.words_outside_quotes(a, b) for a, b in pieces)
+    return [(a, b, direct and k > 0) for k, (a, b) in enumerate(pieces)]
 
 
 def attach_continuations(ctx: Context, drafts: list[Draft], free: list) -> None:

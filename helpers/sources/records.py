@@ -63,3 +63,52 @@ class Person:
     @property
     def speaks(self) -> bool:
         return self.attributions > 0
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """One quotation, or one reported clause of indirect speech: the standard unit of quote attribution.
+
+    This is the unit of the Gender Gap Tracker's human annotation (and of most research on
+    quotations in news): where :class:`Attribution` groups everything one speaker mention
+    governs, a record is one stretch of reported words.
+
+    * ``speaker``: the words that name the source in the record's own clause
+      (``article.text[start:end] == speaker``); ``""`` with ``start``/``end`` None when the
+      record has no speaker of its own (``floating``).
+    * ``verb``: the reporting verb as written (``article.text[verb_start:verb_end]``); ``""``
+      when there is none: a floating quotation, a quotation introduced by a colon, and
+      "according to" (a preposition, not a verb).
+    * ``content_start``/``content_end``: what is reported.  A quotation with its quotation
+      marks (``“We will stay,”``); the reported clause of indirect speech without "that"
+      and without its final full stop; for a partial quotation, the whole clause with its
+      quoted words.
+    * ``source``: the resolved source (a pronoun or "the ministry" resolved to the name).
+    * ``floating``: True when the speaker is credited from outside the record's clause: a
+      quotation-only sentence or paragraph after an attribution, the second half of a
+      quotation split by "said X", a participle clause (", saying ...").
+    * ``kind``: "direct" (quotation marks only), "partial" (quoted words in the reporter's
+      clause) or "indirect" (no quotation marks).
+    * ``mention``: how the text names the source ("name", "pronoun", "description",
+      "anonymous", "group"); ``attribution``: the index of the attribution in
+      :func:`find_attributions` it belongs to.
+    * ``editorial``: the offsets of editorial insertions inside the quotation ("(the name
+      given by ..., Editor’s note.)", "[the ministry]"): the outlet's words, not the source's.
+    """
+
+    speaker: str
+    start: int | None
+    end: int | None
+    verb: str
+    verb_start: int | None
+    verb_end: int | None
+    content_start: int
+    content_end: int
+    source: str
+    floating: bool
+    kind: str
+    mention: str
+    paragraph: int
+    attribution: int
+    content: str = ""
+    editorial: tuple[tuple[int, int], ...] = ()

@@ -43,8 +43,11 @@ class Draft:
     kind: str = "indirect"
     quotes: list[int] = field(default_factory=list)
     source: str = ""
-
-
+    #: Set by step 3: the part of the sentence that is this attribution's, the statement's pieces
+    #: around the clause, and a participle that continues it (", saying ...").
+    share: tuple[int, int] = (0, 0)
+    content: tuple[tuple[int, int], ...] = ()
+    participle: Verb | None = None
 
 
 def attributions_in_sentence(ctx: Context, sentence, verbs: list[Verb]) -> list[Draft]:
