@@ -41,9 +41,10 @@ from .datafiles import DATA_DIR, read_data, read_json
 
 __all__ = [
     "DATA_DIR", "REPORTING_VERBS", "VERB_FORMS", "PARTICIPLES", "TITLES", "TITLE_ABBREVIATIONS",
-    "INSTITUTION_NOUNS", "GROUP_NOUNS", "ANONYMOUS_NOUNS", "ANONYMITY_PHRASES", "ANONYMOUS", "PRONOUNS",
+    "INSTITUTION_NOUNS", "DOCUMENT_NOUNS", "GROUP_NOUNS", "ANONYMOUS_NOUNS", "ANONYMITY_PHRASES", "ANONYMOUS", "PRONOUNS",
     "CHANNELS", "SOCIAL_MEDIA", "CONNECTIVES", "FILLERS", "COORDINATORS", "PLACE_WORDS",
-    "SIDES", "SOURCE_TYPES", "load_reporting_verbs", "load_channels", "word_lists",
+    "SIDES", "SOURCE_TYPES", "SPEECH_ACTS", "STANCES", "derived_rating", "load_reporting_verbs", "load_channels",
+    "word_lists",
 ]
 
 #: The three files (a test or a student may point these names at copies).
@@ -62,8 +63,38 @@ def _parse_verbs(path: Path) -> dict[str, dict]:
             entry = {key: value for key, value in row.items() if key not in {"verb", "forms", "participles"}}
             entry["forms"] = _multiword_forms(row["forms"]) if multiword else row["forms"].split()
             entry["participles"] = _multiword_forms(row["participles"]) if multiword else row["participles"].split()
+            entry["takes"] = (row.get("takes") or "").split()
+            if "rating" not in row:
+                entry["rating"] = derived_rating(row.get("speech_act", ""), row.get("stance", ""))
             verbs[row["verb"]] = entry
     return verbs
+
+
+#: The speech acts a reporting verb can describe (Searle 1976; Caldas-Coulthard 1994).
+SPEECH_ACTS = {
+    "neutral": "only that something was said, written, asked or answered (say, tell, add, according to, write)",
+    "assertive": "a statement, named as such (state, announce, explain, claim, deny, confirm)",
+    "directive": "an attempt to get someone to act (ask, urge, call on, demand, warn)",
+    "commissive": "a commitment of the speaker (promise, pledge, vow, threaten, assure)",
+    "expressive": "an attitude or a feeling of the speaker (denounce, condemn, lament, welcome, accuse, joke)",
+}
+#: What a reporting verb signals about the truth of what is reported (Bell 1991; the style guides).
+STANCES = {
+    "none": "nothing: the reader is left to judge",
+    "distance": "doubt: the reporter keeps a distance from the statement (claim, allege, insist)",
+    "endorsement": "truth: the reporter presents the statement as a fact (confirm, reveal, admit, note, explain)",
+}
+
+
+def derived_rating(speech_act: str, stance: str) -> str:
+    """The course's older one-word rating, derived from the two dimensions.
+
+    "loaded" when the verb signals the reporter's stance on the truth of the statement
+    (doubt or endorsement) or gives the speaker an attitude or a feeling (an expressive:
+    "denounced", "lamented"); "neutral" when it only names what was done (said, announced,
+    called on, urged, warned, promised).
+    """
+    return "loaded" if stance in {"distance", "endorsement"} or speech_act == "expressive" else "neutral"
 
 
 def load_reporting_verbs(path: Path | str | None = None) -> dict[str, dict]:
@@ -134,6 +165,8 @@ _CURRENT = {
     "TITLE_ABBREVIATIONS": lambda: list(word_lists()["title_abbreviations"]),
     # Head nouns of institutions: a name ending in (or built on) one of them speaks for an organisation.
     "INSTITUTION_NOUNS": lambda: list(word_lists()["institution_nouns"]),
+    # Documents that speak for their authors: "the statement said", "the memo reads".
+    "DOCUMENT_NOUNS": lambda: list(word_lists()["document_nouns"]),
     # Plural nouns for groups of people who speak together: "officials said", "residents say".
     "GROUP_NOUNS": lambda: list(word_lists()["group_nouns"]),
     # Singular nouns that make an unnamed source after "a", "an" or "one": "an official said".

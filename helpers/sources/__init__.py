@@ -37,11 +37,11 @@ measured against a hand annotation by :mod:`helpers.evaluation`.
 
 from .analysis import find_attributions, find_people, quote_records
 from .channels import channel_medium
-from .ratings import verb_rating
+from .ratings import VerbRating, verb_rating, verb_scheme
 from .records import Attribution, Person, QuoteRecord
 from .tables import add_sides, export_source_table, seed_sources, source_table
 
 __all__ = [
     "Attribution", "Person", "QuoteRecord", "quote_records", "find_attributions", "find_people", "source_table", "export_source_table",
-    "seed_sources", "add_sides", "verb_rating", "channel_medium",
+    "seed_sources", "add_sides", "verb_rating", "VerbRating", "verb_scheme", "channel_medium",
 ]

@@ -14,8 +14,8 @@ import re
 
 from ..words import WORD
 from .channels import find_channel
-from .complements import statement_start
-from .lexicon import LEX, MAX_TOKENS, STOP
+from .complements import nothing_after, statement_start
+from .lexicon import LEX, MAX_TOKENS
 from .mentions import full
 from .speakers import Draft, after_connective
 from .tokens import Context
@@ -37,8 +37,11 @@ def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Ver
     participles = [v for v in verbs if v.participle]
     kept = []
     for k, draft in enumerate(drafts):
-        start = sentence.start if k == 0 else draft.floor
-        end = drafts[k + 1].floor if k + 1 < len(drafts) else sentence.end
+        start = sentence.start if k == 0 else max(draft.floor, kept[-1].share[1] if kept else 0)
+        # the share ends where the next attribution's clause begins: "..., and they say they will stay, after
+        # the president rejected the bill" -- not at the next floor, which may lie just after this verb
+        end = max(drafts[k + 1].floor, min(drafts[k + 1].clause[0], drafts[k + 1].verb.start)) \
+            if k + 1 < len(drafts) else sentence.end
         content_start = after_connective(text, start, end)
         draft.participle = next((p for p in participles if draft.verb.end <= p.start < end
                                  and text[max(0, p.start - 4):p.start].rstrip().endswith(",")), None)
@@ -48,8 +51,8 @@ def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Ver
         statement = None
         if quoted_verb is None:
             lemma = verb_lemma(draft.verb.text)
-            statement = statement_start(ctx, lemma, core, tail)
-            if statement is None and lemma == "according to" and draft.mention.end > draft.verb.end:
+            statement = statement_start(ctx, lemma, core, tail) if lemma != "according to" else None
+            if lemma == "according to" and draft.mention.end > draft.verb.end:
                 rest = text[core:tail]  # "According to the union, 14 farms closed": after the comma
                 if rest.lstrip().startswith(",") and WORD.search(rest):
                     statement = core + rest.index(",") + 1
@@ -58,9 +61,11 @@ def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Ver
                                   for s in [statement_start(ctx, verb_lemma(v.text), v.end, tail)] if s), None)
         if statement is not None:  # "X said that ...", "X told reporters the plan was dead"
             clause_end = statement
-        else:  # "“...,” X said on Facebook": the clause runs to the next quotation or participle
-            stop = STOP.search(text, draft.clause[1], tail)
-            clause_end = stop.start() if stop else tail
+        else:  # "“...,” X said on Facebook": the clause runs to the participle -- or to a quotation just
+            #    after the verb: "requested an “emergency” meeting"
+            quoted = ctx.quotes_between(draft.clause[1], tail)
+            near = quoted and len(ctx.words_outside_quotes(core, ctx.outer[quoted[0]][0])) <= 4
+            clause_end = max(ctx.outer[quoted[0]][0], draft.clause[1]) if near else tail
         if quoted_verb is not None:  # also “condemned” the offensive: the quoted verb is the statement
             clause_end = ctx.outer[quoted_verb][0]
         draft.clause = (draft.clause[0], max(clause_end, draft.clause[1]) if quoted_verb is None else clause_end)
@@ -68,10 +73,15 @@ def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Ver
         if draft.channel is None and content_start > start:  # "In a statement, the police said ..."
             draft.channel = find_channel(text, start, content_start)
         draft.share = (start, end)
+        if statement is None and quoted_verb is None and _after_what(ctx, draft):
+            statement = statement_start(ctx, "", core, tail, gap=True)  # "what officials say is a record"
+        bare = statement is None and quoted_verb is None and (
+            verb_lemma(draft.verb.text) == "according to" or nothing_after(ctx, core, tail))
         draft.content = tuple(_pieces(ctx, draft, (content_start, min(draft.clause[0], draft.verb.start)),
-                                      (draft.clause[1], tail)))
+                                      (draft.clause[1], tail), bare))
         draft.quotes = ctx.quotes_between(start, end)
-        if not draft.content and not (draft.participle is not None and draft.quotes):
+        if not draft.content and not (draft.participle is not None and draft.quotes) and not (
+                statement is None and _demand(ctx, draft, core, tail)):
             continue
         main_quotes = [q for a, b, _ in draft.content for q in ctx.quotes_between(a, b)]
         main_words = [w for a, b, _ in draft.content for w in ctx.words_outside_quotes(a, b)]
@@ -83,6 +93,21 @@ def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Ver
             draft.kind = "indirect"
         kept.append(draft)
     return kept
+
+
+def _demand(ctx: Context, draft: Draft, core: int, tail: int) -> bool:
+    """A directive verb with a noun phrase for object reports a demand, though no words: "Rome asked for a
+    meeting", "the union demanded an apology".  It is an attribution (someone asked for something), but
+    it has no reported words, so it makes no quote record."""
+    if LEX.speech_act.get(verb_lemma(draft.verb.text)) != "directive":
+        return False
+    return any(t.is_word for t in ctx.tokens(core, tail))
+
+
+def _after_what(ctx: Context, draft: Draft) -> bool:
+    """Is the clause a relative one on "what": "what officials say is a record", "what it called “a scam”"?"""
+    before = ctx.tokens(max(0, draft.clause[0] - 12), draft.clause[0])
+    return bool(before) and before[-1].low == "what"
 
 
 def verb_lemma(verb: str) -> str:
@@ -119,7 +144,7 @@ def trimmed(ctx: Context, a: int, b: int) -> tuple[int, int] | None:
     return a, b
 
 
-def _pieces(ctx: Context, draft: Draft, before: tuple[int, int], after: tuple[int, int]):
+def _pieces(ctx: Context, draft: Draft, before: tuple[int, int], after: tuple[int, int], bare: bool):
     """What the attribution reports, in one or two pieces: (start, end, floating).
 
     Around the clause lie a piece before it and a piece after it.  Quotations are
@@ -143,8 +168,9 @@ def _pieces(ctx: Context, draft: Draft, before: tuple[int, int], after: tuple[in
             second = None  # "“Are there prizes?” she asked before going off."
         elif not quoted_first and not (parenthetical and not opener):
             first = None  # "Despite the doubts, she said she was hopeful."
-    elif first is not None and not quoted_first and not _SET_OFF.search(text, first[1], before[1] + 1):
-        first = None  # "Both Green and Schniederjans confirmed the move": no statement before the clause
+    elif first is not None and not quoted_first and not (bare and _SET_OFF.search(text, first[1], before[1] + 1)):
+        first = None  # "Both Green and Schniederjans confirmed the move", "This fall, the city added a lane":
+        #               the verb has an object, or nothing sets the clause off from what comes before
     pieces = [p for p in (first, second) if p is not None]
     direct = not any(ctx.words_outside_quotes(a, b) for a, b in pieces)
     return [(a, b, direct and k > 0) for k, (a, b) in enumerate(pieces)]

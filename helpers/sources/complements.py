@@ -20,30 +20,12 @@ from __future__ import annotations
 import re
 
 from .channels import channel_at
-from .lexicon import DETERMINERS, PREPOSITIONS, WEEKDAYS
+from .lexicon import DETERMINERS, LEX, PREPOSITIONS, WEEKDAYS
 from .mentions import parse_mention
 from .tokens import Context, Tok
 
-__all__ = ["statement_start", "looks_like_clause", "RECIPIENT_VERBS", "DIRECTIVE_VERBS"]
+__all__ = ["statement_start", "looks_like_clause", "skip_circumstances", "nothing_after"]
 
-#: Verbs that may name the person addressed before the statement: "told reporters that ...".
-RECIPIENT_VERBS = {
-    "tell", "warn", "assure", "inform", "remind", "urge", "ask", "advise", "notify", "convince", "caution",
-    "promise", "call on", "reassure", "show", "invite", "encourage", "order", "instruct", "beg", "persuade",
-    "press", "challenge", "accuse", "blame", "email", "text", "write", "message",
-}
-#: Verbs whose statement may be a "to" infinitive: "urged residents to leave", "asked them to wait".
-DIRECTIVE_VERBS = {
-    "urge", "ask", "call on", "call for", "tell", "warn", "invite", "encourage", "order", "instruct", "beg",
-    "persuade", "press", "challenge", "advise", "request", "demand", "promise", "pledge", "vow", "threaten",
-    "caution", "remind",
-}
-#: Verbs whose statement may open with a preposition: "accused X of ...", "cautioned against ...".
-PREPOSITION_VERBS = {
-    "accuse": {"of"}, "blame": {"for"}, "criticize": {"for"}, "criticise": {"for"}, "praise": {"for"},
-    "thank": {"for"}, "caution": {"against"}, "warn": {"against", "of", "about"}, "complain": {"about", "of"},
-    "insist": {"on"}, "boast": {"of", "about"}, "speak": {"of", "about"}, "talk": {"about"},
-}
 _SUBJECTS = {"he", "she", "it", "they", "we", "i", "you", "there"}
 _OBJECTS = {"him", "her", "them", "us", "me", "you", "reporters", "journalists", "media", "everyone", "people"}
 _QUESTION = {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
@@ -77,43 +59,61 @@ _NOT_PAST = {"need", "red", "bed", "hundred", "speed", "seed", "feed", "shed", "
 _CLAUSE_STOP = {"when", "which", "who", "whom", "whose", "where", "because", "while", "although", "as", "after",
                 "before", "since", "until", "unless", "but", "whereas", "than", "so"}
 _BREAK = {",", ";", ".", "(", ")", ":", "—", "–", "!", "?", "["}
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"]
 #: Time and place between a verb and its statement: "said on Monday that", "told reporters Thursday".
 _CIRCUMSTANCE = re.compile(
     r"\s*(?:(?:on|last|this|next|early|late|earlier|later|on\s+the\s+phone)\s+)?(?:(?:%s)(?:\s+(?:morning|afternoon|"
     r"evening|night))?|week|weekend|month|year|night|morning|afternoon|evening|today|yesterday|tonight|again|also|"
     r"previously|publicly|repeatedly|recently|earlier|later|once|too|then|now|privately|simply|only|"
+    r"(?:in|on|since|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:%s)\.?(?:\s+\d{1,2}(?:,\s*\d{4})?)?|"
     r"(?:in|at|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|release|email|"
     r"e-mail|letter|post|tweet|message|report|speech|address|briefing|conference|video|meeting|hearing|session|"
     r"documents?|filing|court|parliament|legislature|house|commons|senate|news\s+conference)"
-    r"|to\s+(?:reporters|journalists|the\s+media|the\s+press|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}))\b"
-    % "|".join(WEEKDAYS), re.IGNORECASE)
+    r"|to\s+(?:reporters|journalists|the\s+media|the\s+press|(?:the\s+)?(?-i:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})))\b"
+    % ("|".join(WEEKDAYS), "|".join(MONTHS)), re.IGNORECASE)
+
+#: A word set off by commas between the verb and the statement: "warned, however, that ...".
+_INTERJECTED = re.compile(r"\s*,?\s*(?:however|though|too|also|meanwhile|instead|then|again|in fact|of course|"
+                          r"at the same time|for (?:his|her|its|their) part)\s*,", re.IGNORECASE)
 
 
-def statement_start(ctx: Context, lemma: str, position: int, end: int) -> int | None:
+def statement_start(ctx: Context, lemma: str, position: int, end: int, gap: bool = False) -> int | None:
     """Where the statement after a reporting verb begins (``position``: just after the verb or the
-    speaker after it), or None when the words up to ``end`` do not read as one."""
+    speaker after it), or None when the words up to ``end`` do not read as one.
+
+    ``gap``: the statement's subject stands before the clause ("what officials say is a record"),
+    so the statement may open with its verb.
+    """
     text = ctx.text
-    position = _skip_circumstances(text, position, end)
-    toks = [t for t in ctx.tokens(position, end)][:40]
+    position = skip_circumstances(text, position, end)
+    toks = ctx.tokens(position, end)[:40]
+    if gap:
+        return toks[0].start if toks and toks[0].low in _FINITE | _IRREGULAR_PAST else None
+    takes = LEX.takes.get(lemma, set())
+    prepositions = takes - {"recipient", "to", "naming"}
     i = 0
-    if lemma in RECIPIENT_VERBS and toks and toks[0].is_word and toks[0].quote is None:
+    if "naming" in takes:  # "called it “a disgrace”", "called the plan the worst in years"
+        return _naming(toks)
+    if ("recipient" in takes or "as" in takes) and toks and toks[0].is_word and toks[0].quote is None:
         if toks[0].low in _OBJECTS:
             i = 1
         elif toks[0].low not in {"that", "to"} | _QUESTION | _SUBJECTS:
             mention, used = parse_mention(toks, -1)
-            markers = PREPOSITION_VERBS.get(lemma, set()) | {"that"} | _QUESTION | (
-                {"to"} if lemma in DIRECTIVE_VERBS else set())
-            if mention is not None and mention.kind != "pronoun":
+            markers = prepositions | {"that"} | _QUESTION | ({"to"} if "to" in takes else set())
+            # what introduces the statement, a few words on: "urged local residents | to leave",
+            # "accused the chains and their allies | of ..."; else the end of the phrase: "told CTV News | the ..."
+            marker = next((k for k in range(1, min(len(toks), 8)) if toks[k].low in markers
+                           and all(t.is_word and t.low not in _FINITE for t in toks[:k])), None)
+            if marker is not None:
+                i = marker
+            elif mention is not None and mention.kind != "pronoun" and "recipient" in takes:
                 i = used
-                i = next((k for k in range(1, used) if toks[k].low in markers), i)  # "accused the chains | of ..."
-            else:  # a few words, then what introduces the statement: "urged local residents | to leave"
-                i = next((k for k in range(1, min(len(toks), 7)) if toks[k].low in markers
-                          and all(t.is_word and t.low not in _FINITE for t in toks[:k])), 0)
         if i:
-            after = _skip_circumstances(text, toks[i - 1].end, end)
+            after = skip_circumstances(text, toks[i - 1].end, end)
             while i < len(toks) and toks[i].start < after:
                 i += 1
-    comma = i < len(toks) and toks[i].text == ","
+    comma = i == 0 and i < len(toks) and toks[i].text == ","  # "said, “...”" -- not "told the press, she ..."
     if comma:
         i += 1
     if i >= len(toks) or (comma and toks[i].low in {"who", "which", "whose", "whom", "where", "when"}):
@@ -127,27 +127,62 @@ def statement_start(ctx: Context, lemma: str, position: int, end: int) -> int | 
         return toks[i + 1].start if i + 1 < len(toks) else None
     if first.low in _QUESTION or first.low in {"yes", "no"}:
         return first.start
-    if first.low == "to" and lemma in DIRECTIVE_VERBS:
-        return first.start
-    if first.low in PREPOSITION_VERBS.get(lemma, ()) and i + 1 < len(toks):
+    if first.low == "to" and "to" in takes:
+        return first.start  # "urged residents to leave"
+    if first.low in prepositions and i + 1 < len(toks):
+        if first.low == "as":
+            return toks[i + 1].start  # "described the deal as “a disaster”"
         return first.start  # "accused the chains of squeezing suppliers", "cautioned against ..."
     if looks_like_clause(toks[i:]):
         return first.start
+    return _quotation_after(toks[i:])
+
+
+def _quotation_after(toks: list[Tok]) -> int | None:
+    """A quotation after a short phrase and a comma or colon: "claimed of the new rink, “...”", "joked in
+    his turn to answer, “...”", "explained the numbers this way: “...”"."""
+    for k, tok in enumerate(toks[:16]):
+        if tok.quote is not None:
+            return tok.start if k and toks[k - 1].text in {",", ":"} else None
+        if tok.is_word and (tok.low in _FINITE or tok.low in _SUBJECTS) or tok.text in {".", ";", "!", "?"}:
+            return None
     return None
 
 
-def _skip_circumstances(text: str, position: int, end: int) -> int:
+def _naming(toks: list[Tok]) -> int | None:
+    """After "called": the thing named (a pronoun or a few words), then the name it was given -- a
+    quotation or a phrase with "a", "an" or "the".  "called police" or "called a meeting" names nothing."""
+    for k, tok in enumerate(toks[:6]):
+        if k and (tok.quote is not None or tok.low in {"a", "an", "the"}):
+            return tok.start
+        if not tok.is_word or (k and tok.low in _OBJECTS) or tok.low in _FINITE:
+            return None
+        if tok.low in _OBJECTS | {"it", "this", "that"} and k == 0:
+            continue
+    return None
+
+
+def skip_circumstances(text: str, position: int, end: int) -> int:
     while position < end:
         found = channel_at(text[position:min(end, position + 200)])
         if found:
             position += found[0]
             continue
-        found = _CIRCUMSTANCE.match(text, position, end)
+        found = _CIRCUMSTANCE.match(text, position, end) or _INTERJECTED.match(text, position, end)
         if found and found.end() > position:
             position = found.end()
             continue
         break
     return position
+
+
+def nothing_after(ctx: Context, position: int, end: int) -> bool:
+    """Is there nothing after the verb (or the speaker after it) but a time, a place, a channel, or a comma
+    ("said X, who ...", "X said, raising fears")?  Then the verb has no object: its statement can come before it."""
+    text = ctx.text
+    position = skip_circumstances(text, position, end)
+    rest = text[position:end].strip(" \t\n\u00a0.!?;:")
+    return not rest or rest.startswith(",")  # "..., the Red Cross said, raising fears"
 
 
 def looks_like_clause(toks: list[Tok]) -> bool:
@@ -156,12 +191,16 @@ def looks_like_clause(toks: list[Tok]) -> bool:
         return False
     first = toks[0]
     if first.is_word and re.split(r"[’']", first.low)[0] in _SUBJECTS:
-        return True
+        return len(toks) > 1 and toks[1].is_word or "’" in first.text or "'" in first.text  # not "admits it."
+    if first.is_word and not first.is_cap and (first.low.endswith("ed") or first.low == "to"):
+        return False  # a participle or an infinitive: "unauthorized to speak", "to leave"
+    if first.is_word and not first.is_cap and first.low.endswith("ing"):  # "having him back was a boost"
+        return any(t.is_word and t.low in _FINITE for t in toks[1:25])
     previous = None
     for k, tok in enumerate(toks[:25]):
-        if tok.text in _BREAK or (k and tok.low in _CLAUSE_STOP):
-            return False
-        if tok.is_word and not tok.is_cap:
+        if tok.text in _BREAK or (k and tok.low in _CLAUSE_STOP and not (tok.low == "who" and previous.is_word)):
+            return False  # (a relative "who" goes on: "smaller brewers who are always ...")
+        if tok.is_word and not tok.is_cap and k:  # a verb with a subject before it
             low = tok.low
             if low in _FINITE or low.endswith(("n't", "n’t")) or low in _IRREGULAR_PAST:
                 return True

@@ -49,6 +49,7 @@ _NOT_IN_PHRASE = {
     "without", "under", "between", "among", "near", "he", "she", "it", "they", "we", "i", "you", "him",
     "them", "us", "me", "no", "can", "could", "should", "may", "might", "must", "shall", "while", "whereas",
     "what", "how", "why", "very", "more", "only", "including", "such", "like", "notably", "especially",
+    "i’d", "i'd", "i’m", "i'm", "i’ll", "i'll", "i’ve", "i've",
 }
 
 #: A question put to the source, before its answer: "Asked whether the plant would close, Smith said: ..."
@@ -72,25 +73,31 @@ class Lexicon:
         verb_forms = {form: verb for verb, entry in verbs.items() for form in entry["forms"]}
         participles = {form: verb for verb, entry in verbs.items() for form in entry["participles"]}
         self.reporting_verbs, self.verb_forms, self.participles = verbs, verb_forms, participles
+        #: What may come between a verb and its statement ("recipient", "to", "of", "as", "naming").
+        self.takes = {verb: set(entry.get("takes", ())) for verb, entry in verbs.items()}
+        self.speech_act = {verb: entry.get("speech_act", "") for verb, entry in verbs.items()}
         titles = words["titles"]
         #: The last word of each title: "prime minister" -> "minister", "rights defender" -> "defender".
         self.title_words = {title.split()[-1] for title in titles}
         self.title_phrases = set(titles)
         self.title_abbr = {a.lower() for a in words["title_abbreviations"]}
         self.institution = set(words["institution_nouns"])
+        #: Documents that "say" for their authors: "the statement said", "the memo reads".
+        self.document = set(words.get("document_nouns", ()))
         self.group = set(words["group_nouns"])
         self.anonymous = set(words["anonymous_nouns"])
         self.place = set(words["place_words"])
         self.fillers = set(words["fillers"])
         self.coordinators = set(words["coordinators"])
         self.pronouns = {word: tuple(value) for word, value in words["pronouns"].items()}
-        self.common_heads = self.group | self.title_words | self.anonymous | self.institution
+        self.common_heads = self.group | self.title_words | self.anonymous | self.institution | self.document
         self.verb_words = {w for form in list(verb_forms) + list(participles) for w in form.split()} - {
             "to", "on", "for"}
         self.not_in_phrase = _NOT_IN_PHRASE | self.fillers | self.verb_words
         self.not_in_pp = self.not_in_phrase | PREPOSITIONS
         self.pronoun_words = SUBJECT_PRONOUNS | OBJECT_PRONOUNS
-        self.not_person = self.common_heads | self.place
+        #: Words that make a capitalised name something other than a person ("HuffPost Canada", "Ice Complex").
+        self.not_person = self.common_heads | self.place | set(words.get("not_person_words", ()))
         #: Capitalised only because they open the sentence: "Shop owners say", "Other researchers cautioned".
         self.opening_common = self.common_heads | {"shop", "some", "other"}
         #: Reporting verbs by their first word: "called" -> [("called", "on"), ("called", "for")], longest first.
@@ -101,8 +108,9 @@ class Lexicon:
             options.sort(key=lambda option: -len(option[0]))
         self.verb_first = first
         abbr = "|".join(re.escape(a) for a in words["title_abbreviations"])
-        #: Words (with inner hyphens and apostrophes, a possessive ’s or s’), abbreviated titles, single marks.
-        self.token = re.compile(r"(?:%s)(?!\w)|[^\W_]+(?:[-‐'’][^\W_]+)*(?:(?<=s)[’'](?![^\W_]))?|[^\w\s]" % abbr)
+        #: Words (with inner hyphens and apostrophes, a possessive ’s or s’), abbreviated titles, single marks;
+        #: zero-width spaces and joiners (left by web pages inside names: "Traeger\u200b said") are no tokens.
+        self.token = re.compile(r"(?:%s)(?!\w)|[^\W_]+(?:[-‐'’][^\W_]+)*(?:(?<=s)[’'](?![^\W_]))?|[^\w\s\u200b-\u200f\u2060\ufeff]" % abbr)
         self.anonymity = re.compile("|".join(re.escape(p) for p in sorted(words["anonymity_phrases"], key=len,
                                                                           reverse=True)), re.IGNORECASE)
         self.channels = [(re.compile(pattern, 0 if re.search(r"\b[A-Z]", pattern) else re.IGNORECASE), channel)

@@ -140,9 +140,12 @@ def _classify(toks: list[Tok], det: Tok | None, body: list[Tok], sentence_start:
     caps = [t for t in body if t.is_cap and not (t is body[0] and opening)]
     if head.is_cap and not (head is body[0] and opening):
         return _name_mention(toks, body)
+    if head_noun in LEX.document:  # "the statement said", "The RCMP statement read", "A memo from the board"
+        return Mention(toks, "description")
     if head_noun == "sources":  # "sources close to the talks": unnamed by definition
         return Mention(toks, "anonymous", plural=True)
-    if head_noun in LEX.group or (head_noun.endswith("s") and head_noun[:-1] in LEX.anonymous):
+    if head_noun in LEX.group or (head_noun.endswith("s") and (head_noun[:-1] in LEX.anonymous
+                                                                or head_noun[:-1] in LEX.title_words)):
         return Mention(toks, "group", plural=True)
     if head_noun in LEX.institution and caps:  # "Armenian separatist authorities", "Azerbaijani diplomacy"
         return Mention(toks, "name", name_from=1 if det is not None and det.low == "the" else 0,
@@ -175,8 +178,10 @@ def _name_mention(toks: list[Tok], body: list[Tok]) -> Mention:
         return Mention(toks, "name", name_from=offset + split + 1, title=join(title_toks), person=person)
     person = 2 <= len(body) <= 4 and all(t.is_cap for t in body) and not any(
         noun(t.text) in LEX.not_person or t.text.isupper() for t in body)
-    plural = noun(body[-1].text) in LEX.institution and body[-1].low.endswith("s")
-    return Mention(toks, "name", name_from=offset, person=person, plural=plural)
+    last = body[-1]
+    plural = last.low.endswith("s") and not last.is_possessive and (
+        noun(last.text) in LEX.institution or (offset > 0 and toks[offset - 1].low == "the"))
+    return Mention(toks, "name", name_from=offset, person=person, plural=plural)  # plural: "the Liberals"
 
 
 def is_title_phrase(mention: Mention | None) -> bool:

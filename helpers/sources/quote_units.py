@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import bisect
 
-from .clauses import trimmed
+from .clauses import trimmed, verb_lemma
+from .complements import statement_start
 from .records import QuoteRecord
 from .speakers import Draft
 from .tokens import Context
@@ -50,8 +51,13 @@ def _draft_records(ctx: Context, index: int, draft: Draft, owned: set[int]) -> l
         out.append(_record(ctx, index, draft, a, b, floating=floating))
         owned.update(ctx.quotes_between(a, b))
     participle = draft.participle
+    statement = None
     if participle is not None:
-        span = trimmed(ctx, participle.end, end)
+        statement = statement_start(ctx, verb_lemma(participle.text), participle.end, end)
+        if statement is None and ctx.quotes_between(participle.end, end):
+            statement = participle.end  # ", calling the plan “a disgrace”"
+    if statement is not None:  # ", saying he was ready": a statement of its own -- not ", denying the charge"
+        span = trimmed(ctx, statement, end)
         if span is not None:
             out.append(_record(ctx, index, draft, *span, floating=True, verb=participle))
             owned.update(ctx.quotes_between(*span))

@@ -41,8 +41,18 @@ class Attribution:
 
     @property
     def rating(self) -> str:
-        """"neutral" or "loaded": the rating of the reporting verb (see :func:`verb_rating`)."""
-        return verb_rating(self.verb)
+        """"neutral" or "loaded": the one-word rating of the reporting verb, derived from the two below."""
+        return verb_rating(self.verb).rating
+
+    @property
+    def speech_act(self) -> str:
+        """The speech act the verb describes: "neutral", "assertive", "directive", "commissive", "expressive"."""
+        return verb_rating(self.verb).speech_act
+
+    @property
+    def stance(self) -> str:
+        """What the verb signals about the truth of the statement: "none", "distance", "endorsement"."""
+        return verb_rating(self.verb).stance
 
 
 @dataclass(frozen=True)

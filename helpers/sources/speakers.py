@@ -63,11 +63,21 @@ def attributions_in_sentence(ctx: Context, sentence, verbs: list[Verb]) -> list[
             draft = _speaker_before(ctx, sentence, floor, verb)
         if draft is None:
             draft = _speaker_after(ctx, sentence, floor, verb)
+        if draft is not None and verb.bare and not _plural(draft.mention):
+            draft = None  # "Musk's August tweet": a bare form after a singular phrase is a noun
         if draft is not None:
             draft.floor = floor
             draft.leading = _is_leading(ctx, floor if drafts else sentence.start, draft)
             drafts.append(draft)
     return drafts
+
+
+def _plural(mention: Mention) -> bool:
+    """Can this mention be the subject of a bare verb form ("officials explain", "they say", "the Greens argue")?"""
+    head = mention.toks[-1]
+    if mention.kind == "pronoun":
+        return head.low in {"they", "we", "i", "you"}
+    return mention.plural or (head.low.endswith("s") and not head.is_possessive and not head.low.endswith("ss"))
 
 
 def after_connective(text: str, start: int, end: int) -> int:

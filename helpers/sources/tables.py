@@ -12,12 +12,13 @@ from .channels import channel_medium
 __all__ = ["source_table", "export_source_table", "seed_sources", "add_sides", "TABLE_COLUMNS"]
 
 #: The columns of :func:`source_table`, in order.
-TABLE_COLUMNS = ["paragraph", "speaker", "source", "mention", "title", "verb", "rating", "kind", "channel",
-                 "medium", "quote", "quotations", "quoted words", "start", "sentence"]
+TABLE_COLUMNS = ["paragraph", "speaker", "source", "mention", "title", "verb", "speech act", "stance", "rating",
+                 "kind", "channel", "medium", "quote", "quotations", "quoted words", "start", "sentence"]
 
 
 def source_table(article):
-    """One row per attribution: who, how (verb, rating, kind, channel), the first quotation and the sentence.
+    """One row per attribution: who, how (verb, its speech act, stance and rating, kind, channel), the first
+    quotation and the sentence.
 
     ``quoted words`` counts the words of all the attribution's quotations.  Save the
     table for a spreadsheet with ``.to_csv(...)`` or :func:`export_source_table`.
@@ -30,7 +31,8 @@ def source_table(article):
         words = sum(len(WORD.findall(article.text, s, e)) for s, e in a.quotes)
         rows.append({
             "paragraph": a.paragraph, "speaker": a.speaker, "source": a.source, "mention": a.mention,
-            "title": a.title or "", "verb": a.verb, "rating": a.rating, "kind": a.kind,
+            "title": a.title or "", "verb": a.verb, "speech act": a.speech_act, "stance": a.stance,
+            "rating": a.rating, "kind": a.kind,
             "channel": a.channel or "", "medium": channel_medium(a.channel), "quote": a.quote or "",
             "quotations": len(a.quotes), "quoted words": words, "start": a.start, "sentence": a.sentence,
         })

@@ -20,12 +20,22 @@ __all__ = ["Verb", "verbs_in"]
 class Verb:
     """A reporting verb found in the text."""
 
-    __slots__ = ("text", "start", "end", "participle")
+    __slots__ = ("text", "start", "end", "participle", "bare")
 
     def __init__(self, text: str, start: int, end: int, participle: bool):
         self.text, self.start, self.end, self.participle = text, start, end, participle
+        #: A bare form ("explain", "say") with no auxiliary before it: its subject must be plural.
+        self.bare = False
 
 
+
+
+#: Words that deny the act: a verb after them reports no statement.
+NEGATION = {"not", "never", "no"}
+#: Bare forms that are also past forms: "the statement read".
+_PAST_AS_BARE = {"read"}
+#: After these a bare form is a verb whatever its subject: "will argue", "did say", "can confirm".
+_AUXILIARIES = {"will", "would", "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did"}
 
 
 def verbs_in(ctx: Context, sentence) -> list[Verb]:
@@ -57,9 +67,17 @@ def verbs_in(ctx: Context, sentence) -> list[Verb]:
         previous = next((t.low for t in reversed(toks[max(0, i - 3):i]) if t.is_word), "")
         if previous in DET_BEFORE_VERB or previous in PASSIVE:
             continue  # "the reported number", "he was told"
+        if previous in NEGATION or previous.endswith(("n't", "n’t")):
+            continue  # "has not said", "did not specify", "never confirmed": no statement is reported
+        form = " ".join(words)
+        bare = len(words) == 1 and form == LEX.verb_forms.get(form) and form not in _PAST_AS_BARE
+        if bare and previous == "to":
+            continue  # "declined to comment", "expected to announce": no statement yet
         nxt = toks[i + len(words)] if i + len(words) < len(toks) else None
         if words[0] == "called" and nxt is not None and nxt.low in WEEKDAYS:
             continue
-        verbs.append(Verb(text[tok.start:last.end], tok.start, last.end, participle))
+        verb = Verb(text[tok.start:last.end], tok.start, last.end, participle)
+        verb.bare = bare and previous not in _AUXILIARIES
+        verbs.append(verb)
     return verbs
 
