@@ -12,7 +12,7 @@ from __future__ import annotations
 from .lexicon import DEFINITE, DETERMINERS, INDEFINITE, LEX, NAME_CONNECTORS, PREPOSITIONS, CLAUSE_END, QUOTE_MARKS
 from .tokens import Tok, join, noun
 
-__all__ = ["Mention", "parse_mention", "full", "segment", "is_title_phrase"]
+__all__ = ["Mention", "parse_mention", "full", "segment", "is_title_phrase", "describe"]
 
 
 def _is_head(tok: Tok) -> bool:
@@ -205,3 +205,25 @@ def segment(toks: list[Tok]) -> list[Tok]:
         out.append(tok)
     return out
 
+
+
+#: Determiners that open a description of a person: "the bow-tied maverick", "my two-year-old".
+_DESCRIPTION_DETERMINERS = {"the", "a", "an", "my", "his", "her", "their", "our", "its", "your"}
+
+
+def describe(toks: list[Tok]) -> Mention | None:
+    """Any short description next to a quotation and a reporting verb: "the bow-tied maverick", "the lanky,
+    bespectacled professor", "my two-year-old", "the 39-year-old founder of a small press".
+
+    Next to a quotation and a verb of saying, such a phrase can only be the speaker, whatever its head
+    noun, so no word list is needed: a determiner (or a possessive name) and at most eight words.
+    """
+    words = [t for t in toks if t.text != ","]
+    if not words or len(words) > 9 or any(not t.is_word and t.text not in {"-", "’", "'"} for t in words):
+        return None
+    first = words[0]
+    if first.low not in _DESCRIPTION_DETERMINERS and not (first.is_cap and first.is_possessive):
+        return None
+    if len(words) < 2 or words[-1].is_possessive or words[-1].low in LEX.not_in_phrase:
+        return None
+    return Mention(list(toks), "description")

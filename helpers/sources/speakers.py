@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .channels import channel_at
 from .lexicon import ASKED, FOR_ONES_PART, LEX, MAX_TOKENS, QUOTE_MARKS, TIME_FILLER, TIME_NOUNS, WEEKDAYS, WINDOW
-from .mentions import Mention, full, is_title_phrase, parse_mention, segment
+from .mentions import Mention, describe, full, is_title_phrase, parse_mention, segment
 from .tokens import Context, Tok, join
 from .verbs import Verb
 
@@ -170,18 +170,48 @@ def _speaker_before(ctx: Context, sentence, floor: int, verb: Verb) -> Draft | N
         elif is_title_phrase(mention) and earlier is not None and earlier.kind == "name":
             mention, title_phrase = earlier, mention  # "Josep Borrell, head of EU diplomacy, said"
         elif mention is None and len(segments) >= 3:
-            # "Jonas Berg, who milks 80 cows near Eskby, said": the subject opens the clause.
-            first, used = parse_mention(segments[0], s0)
-            rest = segments[0][used:]
-            if first is not None and (not rest or rest[0].low in {"who", "which", "whose"}):
-                mention = first
-                title_phrase = next((m for m in (full(seg, s0) for seg in segments[1:-1]) if is_title_phrase(m)),
-                                    None)
+            # "Jonas Berg, who milks 80 cows near Eskby, said", "At home, Brooks, who has a phone, said":
+            # the subject stands before the relative clause.
+            for k in range(len(segments) - 2, -1, -1):
+                first, used = parse_mention(segments[k], s0)
+                rest = segments[k][used:]
+                relative = (rest or segments[k + 1][:1] or [None])[0]
+                if first is not None and (relative is not None and relative.low in {"who", "which", "whose"}
+                                          or (k == 0 and not rest)):
+                    mention = first
+                    title_phrase = next((m for m in (full(seg, s0) for seg in segments[k + 1:-1])
+                                         if is_title_phrase(m)), None)
+                    break
+    if mention is None and _after_quotation(ctx, floor):
+        mention = describe(toks)  # "“...,” the lanky, bespectacled professor said."
+    if mention is not None and mention.kind == "name" and len(last) > len(mention.toks) + 1:
+        mention = _coordinated(last, mention, s0)  # "Ana Ruiz and Tom Lee said"
     if mention is None or mention.kind == "one":
         return None
     title = join(title_phrase.toks) if title_phrase is not None else mention.title
     clause_start = min(m.toks[0].start for m in (title_phrase, mention) if m is not None)
     return Draft(mention, verb, sentence, (clause_start, verb.end), title=title)
+
+
+def _after_quotation(ctx: Context, position: int) -> bool:
+    """Does a quotation close just before ``position``?"""
+    text = ctx.text
+    i = position
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] in QUOTE_MARKS
+
+
+def _coordinated(toks: list[Tok], mention: Mention, sentence_start: int) -> Mention:
+    """Two names joined by "and": "Stella's owners Ana Ruiz and Tom Lee said" -- one plural speaker."""
+    k = len(toks) - len(mention.toks)
+    if k >= 2 and toks[k - 1].low == "and":
+        for i in range(max(0, k - 6), k - 1):
+            other = full(toks[i:k - 1], sentence_start)
+            if other is not None and other.kind == "name":
+                start = other.name_from
+                return Mention(toks[i:], "name", name_from=start, title=other.title, plural=True)
+    return mention
 
 
 def _speaker_after(ctx: Context, sentence, floor: int, verb: Verb) -> Draft | None:
@@ -211,6 +241,10 @@ def _speaker_after(ctx: Context, sentence, floor: int, verb: Verb) -> Draft | No
         break
     toks = ctx.tokens(position, limit)[:MAX_TOKENS]
     mention, used = parse_mention(toks, sentence.start)
+    if mention is None and before and not according:  # "“...,” says the bow-tied maverick, noting ..."
+        described = describe(segment(toks))
+        if described is not None:
+            mention, used = described, len(described.toks)
     if mention is None or (mention.kind == "pronoun" and not according
                            and mention.toks[0].low in {"him", "her", "them"}):
         return None
