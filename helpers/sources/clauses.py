@@ -59,6 +59,8 @@ def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Ver
             if statement is None:  # "welcomed the increase but said it came too late": the second verb's
                 statement = next((s for v in verbs if not v.participle and core < v.start < tail
                                   for s in [statement_start(ctx, verb_lemma(v.text), v.end, tail)] if s), None)
+            if statement is None and _after_what(ctx, draft):
+                statement = statement_start(ctx, "", core, tail, gap=True)  # "what officials say is a record"
         if statement is not None:  # "X said that ...", "X told reporters the plan was dead"
             clause_end = statement
         else:  # "“...,” X said on Facebook": the clause runs to the participle -- or to a quotation just
@@ -73,8 +75,6 @@ def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Ver
         if draft.channel is None and content_start > start:  # "In a statement, the police said ..."
             draft.channel = find_channel(text, start, content_start)
         draft.share = (start, end)
-        if statement is None and quoted_verb is None and _after_what(ctx, draft):
-            statement = statement_start(ctx, "", core, tail, gap=True)  # "what officials say is a record"
         bare = statement is None and quoted_verb is None and (
             verb_lemma(draft.verb.text) == "according to" or nothing_after(ctx, core, tail))
         draft.content = tuple(_pieces(ctx, draft, (content_start, min(draft.clause[0], draft.verb.start)),

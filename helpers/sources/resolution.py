@@ -99,10 +99,15 @@ _CREDIT = re.compile(r"(?:(?:^|[.!?”\"]\s+|\()(?:[A-Z][\w’'.-]*\.?\s*){1,4}/
                      r"|\s\d{1,2}:\d{2})\s*$")
 
 
+#: A photo credit opening a paragraph: "Ana Ruiz/The Daily Star Mayor Tom Lee at the opening".
+_CREDIT_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*/\s*[A-Z]")
+
+
 def is_caption(paragraph: str) -> bool:
-    """Does the paragraph end with a photo credit or a video's running time?  Then it is a caption,
-    copied with the page: its sentences are not the reporter's account (they repeat it, or announce a video)."""
-    return bool(_CREDIT.search(paragraph[-90:]))
+    """Does the paragraph open or end with a photo credit, or end with a video's running time?  Then it is
+    a caption, copied with the page: its sentences are not the reporter's account (they repeat it, or
+    announce a video)."""
+    return bool(_CREDIT.search(paragraph[-90:]) or _CREDIT_FIRST.match(paragraph))
 
 
 def _narrative_names(ctx: Context) -> list[Entity]:
@@ -123,9 +128,10 @@ def _narrative_names(ctx: Context) -> list[Entity]:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if tok.low not in LEX.title_abbr and noun(tok.text) not in LEX.institution and not (
                     nxt is not None and (nxt.is_cap and nxt.is_word or nxt.low in NAME_CONNECTORS)):
-                if i > 0 or not nxt or nxt.is_cap:  # a single capitalised word ("Baku", "Tensions")...
-                    entities.append(Entity(tok.text.rstrip("’'s") if tok.is_possessive else tok.text, tok.start,
-                                           sentence.paragraph, False, False, False, None, index, False))
+                if i > 0 or not nxt or nxt.is_cap or not nxt.is_word or nxt.low not in DETERMINERS:
+                    # a single capitalised word ("Baku", "Tensions", "Ruiz") ...
+                    entities.append(Entity(re.sub(r"[’']s?$", "", tok.text), tok.start, sentence.paragraph,
+                                           False, False, False, None, index, first and i == 0))
                     entities[-1].single = True  # ... is kept only to be read as a short name ("Ruiz")
                 i += 1
                 continue
@@ -310,7 +316,7 @@ def _antecedent(seen: list[Entity], pronoun: str, paragraph: int, sentence: int,
 
     window = []
     for entity in reversed(seen[-300:]):
-        if entity.paragraph < paragraph - 4:
+        if entity.paragraph < paragraph - 6:
             break
         window.append(entity)
     chain = chains.get(_chain_key(pronoun))
@@ -331,7 +337,7 @@ def _antecedent(seen: list[Entity], pronoun: str, paragraph: int, sentence: int,
                 and not any(e.person for e in near if e.paragraph == paragraph):
             return institution  # "announced the Ministry of Defense. He also said ..."
         speaker = next((e for e in window if e.spoke and compatible(e)), None)
-        newer = next((e for e in near if compatible(e) and (e.subject or e.title or e.name in people.evidence)
+        newer = next((e for e in near if compatible(e) and (e.subject or e.title)
                       and (speaker is None or e.start > speaker.start)), None)
         return newer or speaker or \
             next((e for e in window if e.name in people.evidence and compatible(e)), None) or \

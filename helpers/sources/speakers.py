@@ -69,7 +69,47 @@ def attributions_in_sentence(ctx: Context, sentence, verbs: list[Verb]) -> list[
             draft.floor = floor
             draft.leading = _is_leading(ctx, floor if drafts else sentence.start, draft)
             drafts.append(draft)
+    if not drafts:
+        draft = _subject_led(ctx, sentence, verbs)
+        if draft is not None:
+            draft.floor = sentence.start
+            draft.leading = True
+            drafts.append(draft)
     return drafts
+
+
+def _subject_led(ctx: Context, sentence, verbs: list[Verb]) -> Draft | None:
+    """An attribution whose verb has no subject of its own: the subject of the sentence speaks.
+
+    * a participle after a clause that reports no speech: "The spokeswoman shot back on Tuesday,
+      saying ...", "He was quoted as saying ...";
+    * a second verb: "He shook his head and said no";
+    * no verb at all, a colon before the quotation: "Musk took to Twitter with this: “...”".
+    """
+    text = ctx.text
+    toks = ctx.tokens(sentence.start, sentence.end)
+    verb = None
+    for v in verbs:
+        before = [t for t in toks if t.end <= v.start and t.quote is None]
+        if before and (v.participle and (before[-1].text == "," or before[-1].low == "as")
+                       or not v.participle and before[-1].low in {"and", "but"}):
+            verb = Verb(v.text, v.start, v.end, False)
+            break
+    if verb is None:
+        colon = next((t for k, t in enumerate(toks[1:], 1) if t.quote is not None and toks[k - 1].text == ":"
+                      and t.start > sentence.start), None)
+        if colon is None:
+            return None
+        mark = next(t for t in reversed(toks) if t.end <= colon.start and t.text == ":")
+        verb = Verb("", mark.start, mark.start, False)
+    start = after_connective(text, sentence.start, verb.start)
+    phrase = [t for t in ctx.tokens(start, verb.start) if t.quote is None]
+    mention, used = parse_mention(phrase, sentence.start)
+    if mention is None or mention.kind == "one" or used >= len(phrase) or not phrase[used].is_word:
+        return None  # the sentence must open with its subject, then a verb: "Musk took ...", "He was quoted"
+    if mention.kind == "pronoun" and mention.toks[0].low not in {"he", "she", "they", "it"}:
+        return None
+    return Draft(mention, verb, sentence, (mention.toks[0].start, mention.end), title=mention.title)
 
 
 def _plural(mention: Mention) -> bool:
