@@ -12,12 +12,12 @@ from .article import (
     Article, ArticleError, ArticleNotFoundError, BinaryFileError, EmptyArticleError, NotUTF8Error,
     available_seeds, load_article, split_sentences, word_spans,
 )
-from .quotes import Quote, find_quotes, find_stray_quote_marks, quoted_share
+from .quotes import Quote, editorial_insertions, find_quotes, find_stray_quote_marks, quoted_share
 from .spans import Span
 
 __all__ = [
     "Article", "ArticleError", "ArticleNotFoundError", "BinaryFileError", "EmptyArticleError",
-    "NotUTF8Error", "Quote", "Span", "available_seeds", "find_quotes", "find_stray_quote_marks",
+    "NotUTF8Error", "Quote", "Span", "available_seeds", "editorial_insertions", "find_quotes", "find_stray_quote_marks",
     "load_article", "quoted_share", "split_sentences", "word_spans",
 ]
 from .display import evidence_table, highlight, setup_notebook, shorten

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..article import as_article
+from ..quotes import editorial_insertions
 from .clauses import attach_continuations, finish_sentence
 from .lexicon import refresh
 from .quote_units import quote_units
 from .records import Attribution, Person, QuoteRecord
-from .resolution import People, resolve
+from .resolution import People, is_caption, resolve
 from .speakers import Draft, attributions_in_sentence
 from .tokens import Context
 from .verbs import verbs_in
@@ -39,8 +40,9 @@ def analysis(article) -> Analysis:
     if kept is not None and kept[0] == version:
         return kept[1]
     ctx, drafts, free, people = _analyse(article)
-    result = Analysis(tuple(_freeze(ctx, d) for d in drafts), _people(people),
-                      tuple(quote_units(ctx, drafts, free)))
+    inserted = [(i.start, i.end) for i in editorial_insertions(article)]
+    result = Analysis(tuple(_freeze(ctx, d, inserted) for d in drafts), _people(people),
+                      tuple(quote_units(ctx, drafts, free, inserted)))
     article.__dict__["_sources_analysis"] = (version, result)
     return result
 
@@ -49,7 +51,10 @@ def _analyse(article) -> tuple[Context, list[Draft], list, People]:
     ctx = Context(article)
     drafts: list[Draft] = []
     free = []
+    captions = {k for k, paragraph in enumerate(ctx.article.paragraphs) if is_caption(paragraph)}
     for sentence in ctx.article.sentences:
+        if sentence.paragraph in captions:
+            continue  # a photo caption or a video's blurb, copied with the page: not the report
         verbs = verbs_in(ctx, sentence)
         found = attributions_in_sentence(ctx, sentence, verbs)
         found = finish_sentence(ctx, sentence, found, verbs) if found else found
@@ -62,10 +67,11 @@ def _analyse(article) -> tuple[Context, list[Draft], list, People]:
     return ctx, drafts, free, people
 
 
-def _freeze(ctx: Context, draft: Draft) -> Attribution:
+def _freeze(ctx: Context, draft: Draft, inserted: list[tuple[int, int]]) -> Attribution:
     mention = draft.mention
     quotes = sorted(set(draft.quotes), key=lambda q: ctx.quotes[q].start)
     spans = tuple((ctx.quotes[q].start, ctx.quotes[q].end) for q in quotes)
+    editorial = tuple((a, b) for a, b in inserted if any(s <= a and b <= e for s, e in spans))
     first = ctx.quotes[quotes[0]] if quotes else None
     return Attribution(
         speaker=ctx.text[mention.start:mention.end], start=mention.start, end=mention.end,
@@ -73,7 +79,7 @@ def _freeze(ctx: Context, draft: Draft) -> Attribution:
         quote=first.text if first else None, quote_start=first.start if first else None,
         quote_end=first.end if first else None, channel=draft.channel, paragraph=draft.sentence.paragraph,
         sentence=str(draft.sentence), quotes=spans, mention=mention.kind, title=draft.title,
-        verb_start=draft.verb.start, verb_end=draft.verb.end,
+        verb_start=draft.verb.start, verb_end=draft.verb.end, editorial=editorial,
     )
 
 

@@ -14,7 +14,7 @@ import re
 
 from ..words import WORD
 from .channels import find_channel
-from .complements import nothing_after, statement_start
+from .complements import nothing_after, skip_circumstances, statement_start
 from .lexicon import LEX, MAX_TOKENS
 from .mentions import full
 from .speakers import Draft, after_connective
@@ -61,6 +61,8 @@ def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Ver
                                   for s in [statement_start(ctx, verb_lemma(v.text), v.end, tail)] if s), None)
             if statement is None and _after_what(ctx, draft):
                 statement = statement_start(ctx, "", core, tail, gap=True)  # "what officials say is a record"
+        if statement is None and quoted_verb is None and draft.mention.start < draft.verb.start:
+            statement = _continuation(ctx, core, tail)  # "The plan, she said, was too costly": it goes on
         if statement is not None:  # "X said that ...", "X told reporters the plan was dead"
             clause_end = statement
         else:  # "“...,” X said on Facebook": the clause runs to the participle -- or to a quotation just
@@ -102,6 +104,30 @@ def _demand(ctx: Context, draft: Draft, core: int, tail: int) -> bool:
     if LEX.speech_act.get(verb_lemma(draft.verb.text)) != "directive":
         return False
     return any(t.is_word for t in ctx.tokens(core, tail))
+
+
+#: Words that open no continuation of the statement after ", she said,": a relative or adverbial clause.
+_NOT_CONTINUING = {"who", "which", "whose", "whom", "where", "when", "though", "although", "because", "as",
+                   "while", "after", "before", "since", "if", "unless", "whereas", "until"}
+
+
+def _continuation(ctx: Context, core: int, tail: int) -> int | None:
+    """After a clause set off by commas, the rest of the statement: "The plan, she said, | was too costly",
+    "The drugs have few uses, he says, | and are meant for short use" -- not ", raising fears", ", who ..."."""
+    text = ctx.text
+    position = skip_circumstances(text, core, tail)
+    rest = text[position:tail]
+    if not rest.lstrip().startswith(","):
+        return None
+    after = position + rest.index(",") + 1
+    word = WORD.search(text, after, tail)
+    if word is None or text[after:word.start()].strip():
+        return None
+    low = word.group(0).lower()
+    if low in _NOT_CONTINUING or low.endswith(("ing", "ed")) or word.group(0)[0].isupper() and low not in {
+            "i"}:
+        return None
+    return word.start()
 
 
 def _after_what(ctx: Context, draft: Draft) -> bool:
@@ -201,4 +227,6 @@ def attach_continuations(ctx: Context, drafts: list[Draft], free: list) -> None:
         if (same_paragraph or runs_on) and (fragment or not ctx.words_outside_quotes(sentence.start, sentence.end)):
             previous.quotes.extend(quotes)
             owned.update(quotes)
+            if previous.kind == "indirect":  # "X said the bridge is safe. “Nobody is hurt.”": words of both kinds
+                previous.kind = "partial"
 

@@ -116,8 +116,8 @@ def statement_start(ctx: Context, lemma: str, position: int, end: int, gap: bool
     comma = i == 0 and i < len(toks) and toks[i].text == ","  # "said, “...”" -- not "told the press, she ..."
     if comma:
         i += 1
-    if i >= len(toks) or (comma and toks[i].low in {"who", "which", "whose", "whom", "where", "when"}):
-        return None  # "said Tom Baker, who runs the harbour": a relative clause
+    if i >= len(toks) or (comma and toks[i].low in _CLAUSE_STOP):
+        return None  # "said Tom Baker, who runs the harbour", "he said, though ...": not the statement
     first = toks[i]
     if first.quote is not None:
         return first.start  # a quotation

@@ -22,6 +22,7 @@ without "that" and without its final full stop.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from .clauses import trimmed, verb_lemma
 from .complements import statement_start
@@ -33,14 +34,21 @@ __all__ = ["quote_units"]
 
 
 
-def quote_units(ctx: Context, drafts: list[Draft], free: list) -> list[QuoteRecord]:
-    """The records of one article, in reading order (see the module docstring)."""
+def quote_units(ctx: Context, drafts: list[Draft], free: list,
+                inserted: list[tuple[int, int]] = ()) -> list[QuoteRecord]:
+    """The records of one article, in reading order (see the module docstring).
+
+    ``inserted``: the offsets of the editorial insertions inside quotations (kept on the records).
+    """
     records: list[QuoteRecord] = []
     owned: set[int] = set()
     for index, draft in enumerate(drafts):
         records.extend(_draft_records(ctx, index, draft, owned))
     records.extend(_floating(ctx, drafts, owned))
     records.sort(key=lambda r: (r.content_start, r.content_end))
+    if inserted:
+        records = [replace(r, editorial=tuple((a, b) for a, b in inserted
+                                              if r.content_start <= a and b <= r.content_end)) for r in records]
     return records
 
 

@@ -38,6 +38,8 @@ class Attribution:
     #: Offsets of the reporting verb.
     verb_start: int = -1
     verb_end: int = -1
+    #: Offsets of the outlet's own words inside the quotations (editor's notes, [brackets]): not the source's.
+    editorial: tuple[tuple[int, int], ...] = ()
 
     @property
     def rating(self) -> str:

@@ -92,7 +92,8 @@ _TITLE_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"
                  "businesswoman": "female", "businessman": "male", "chairwoman": "female",
                  "mother": "female", "father": "male", "wife": "female", "husband": "male", "son": "male",
                  "daughter": "female", "sister": "female", "brother": "male", "aunt": "female", "uncle": "male",
-                 "grandmother": "female", "grandfather": "male", "widow": "female", "widower": "male"}
+                 "grandmother": "female", "grandfather": "male", "widow": "female", "widower": "male",
+                 "dad": "male", "mom": "female", "mum": "female"}
 #: What closes a caption copied with the page: a photo credit ("(Ana Ruiz/CBC)", "Ana Ruiz/The Daily Star.")
 #: or the running time of a video ("2:43").
 _CREDIT = re.compile(r"(?:(?:^|[.!?”\"]\s+|\()(?:[A-Z][\w’'.-]*\.?\s*){1,4}/\s*[A-Z][^()\n/]{1,40}\)?\.?"

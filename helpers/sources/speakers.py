@@ -209,6 +209,10 @@ def _speaker_before(ctx: Context, sentence, floor: int, verb: Verb) -> Draft | N
             title_phrase = earlier  # "The head of EU diplomacy, Josep Borrell, also “condemned”"
         elif is_title_phrase(mention) and earlier is not None and earlier.kind == "name":
             mention, title_phrase = earlier, mention  # "Josep Borrell, head of EU diplomacy, said"
+        elif is_title_phrase(mention) and len(segments) >= 4 and _is_age(segments[-3]):
+            earlier = full(segments[-4], s0)  # "Tom Lee, 56, a retired teacher, says"
+            if earlier is not None and earlier.kind == "name":
+                mention, title_phrase = earlier, mention
         elif mention is None and len(segments) >= 3:
             # "Jonas Berg, who milks 80 cows near Eskby, said", "At home, Brooks, who has a phone, said":
             # the subject stands before the relative clause.
@@ -231,6 +235,11 @@ def _speaker_before(ctx: Context, sentence, floor: int, verb: Verb) -> Draft | N
     title = join(title_phrase.toks) if title_phrase is not None else mention.title
     clause_start = min(m.toks[0].start for m in (title_phrase, mention) if m is not None)
     return Draft(mention, verb, sentence, (clause_start, verb.end), title=title)
+
+
+def _is_age(toks: list[Tok]) -> bool:
+    """ "56" in "Tom Lee, 56, said": an age in apposition."""
+    return len(toks) == 1 and toks[0].text.isdigit()
 
 
 def _after_quotation(ctx: Context, position: int) -> bool:
@@ -281,7 +290,8 @@ def _speaker_after(ctx: Context, sentence, floor: int, verb: Verb) -> Draft | No
         break
     toks = ctx.tokens(position, limit)[:MAX_TOKENS]
     mention, used = parse_mention(toks, sentence.start)
-    if mention is None and before and not according:  # "“...,” says the bow-tied maverick, noting ..."
+    if mention is None and not according and (_after_quotation(ctx, floor) or before and before[-1].text == ","):
+        # "“...,” says the bow-tied maverick, noting ..."
         described = describe(segment(toks))
         if described is not None:
             mention, used = described, len(described.toks)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..article import WORD, as_article
+from ..article import as_article
+from ..words import count_words
 from ..datafiles import DATA_DIR
 from .analysis import find_attributions
 from .channels import channel_medium
@@ -13,14 +14,17 @@ __all__ = ["source_table", "export_source_table", "seed_sources", "add_sides", "
 
 #: The columns of :func:`source_table`, in order.
 TABLE_COLUMNS = ["paragraph", "speaker", "source", "mention", "title", "verb", "speech act", "stance", "rating",
-                 "kind", "channel", "medium", "quote", "quotations", "quoted words", "start", "sentence"]
+                 "kind", "channel", "medium", "quote", "quotations", "quoted words", "editorial words", "start",
+                 "sentence"]
 
 
 def source_table(article):
     """One row per attribution: who, how (verb, its speech act, stance and rating, kind, channel), the first
     quotation and the sentence.
 
-    ``quoted words`` counts the words of all the attribution's quotations.  Save the
+    ``quoted words`` counts the words of all the attribution's quotations, except the outlet's
+    own words inside them (``editorial words``: an editor's note, words in [brackets]; see
+    :func:`helpers.quotes.editorial_insertions`).  Save the
     table for a spreadsheet with ``.to_csv(...)`` or :func:`export_source_table`.
     """
     import pandas as pd
@@ -28,13 +32,15 @@ def source_table(article):
     article = as_article(article)
     rows = []
     for a in find_attributions(article):
-        words = sum(len(WORD.findall(article.text, s, e)) for s, e in a.quotes)
+        words = sum(count_words(article.text, s, e) for s, e in a.quotes)
+        editorial = sum(count_words(article.text, s, e) for s, e in a.editorial)
         rows.append({
             "paragraph": a.paragraph, "speaker": a.speaker, "source": a.source, "mention": a.mention,
             "title": a.title or "", "verb": a.verb, "speech act": a.speech_act, "stance": a.stance,
             "rating": a.rating, "kind": a.kind,
             "channel": a.channel or "", "medium": channel_medium(a.channel), "quote": a.quote or "",
-            "quotations": len(a.quotes), "quoted words": words, "start": a.start, "sentence": a.sentence,
+            "quotations": len(a.quotes), "quoted words": words - editorial, "editorial words": editorial,
+            "start": a.start, "sentence": a.sentence,
         })
     table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     table.index = range(1, len(table) + 1)
