@@ -326,11 +326,13 @@ def _scan_block(text, start, end, quotes, continues_next=False, strays=None):
 
 
 #: Words that begin with an apostrophe: 'em, 'til, 'cause, rock 'n' roll.
-_ELISIONS = re.compile(r"'(?:em|til|cause|n'|tis|twas|bout|round)\b|'\d\ds\b", re.IGNORECASE)
+_ELISIONS = re.compile(r"[’'‘](?:em|til|cause|tis|twas|bout|round)\b|[’'‘]n[’']|[’'‘]\d\ds\b", re.IGNORECASE)
 
 
 def _opens(text: str, i: int, start: int, end: int) -> bool:
     """Can the single mark at ``i`` open a quotation: not inside a word, followed by what is quoted?"""
+    if text[i] == "‹":
+        return True  # a guillemet is never an apostrophe (and French spacing puts a space after it)
     if _is_letter(text, i - 1, start):
         return False  # a reversed apostrophe inside a word, or a closing mark
     if i + 1 >= end:
@@ -338,7 +340,7 @@ def _opens(text: str, i: int, start: int, end: int) -> bool:
     nxt = text[i + 1]
     if not (nxt.isalnum() or nxt in "“„«‘‹(…[$£€#" or (nxt == '"' and i + 2 < end and text[i + 2].isalnum())):
         return False  # "son,'\" says": what follows the mark is not quoted
-    if text[i] == "'" and _ELISIONS.match(text, i):
+    if _ELISIONS.match(text, i):
         return False
     return True
 

@@ -13,6 +13,7 @@ not meant to be edited: they are constants of this module.
 
 from __future__ import annotations
 
+import os
 import re
 from types import SimpleNamespace
 
@@ -107,6 +108,7 @@ class Lexicon:
         for options in first.values():
             options.sort(key=lambda option: -len(option[0]))
         self.verb_first = first
+
         abbr = "|".join(re.escape(a) for a in words["title_abbreviations"])
         #: Words (with inner hyphens and apostrophes, a possessive ’s or s’), abbreviated titles, single marks;
         #: zero-width spaces and joiners (left by web pages inside names: "Traeger\u200b said") are no tokens.
@@ -128,8 +130,22 @@ class Lexicon:
 LEX = SimpleNamespace(version=0, built_from=None)
 
 
+_STATS: dict = {}
+
+
 def refresh() -> int:
-    """Rebuild :data:`LEX` if a word-list file changed since it was built; return its version number."""
+    """Rebuild :data:`LEX` if a word-list file changed since it was built; return its version number.
+
+    A look at the three files' size and time stamp is all it costs when nothing changed.
+    """
+    files = (patterns.VERBS_FILE, patterns.CHANNELS_FILE, patterns.WORDS_FILE)
+    try:
+        stats = tuple((str(f), os.stat(f).st_mtime_ns, os.stat(f).st_size) for f in files)
+    except OSError:
+        stats = None
+    if stats is not None and stats == _STATS.get("files") and LEX.built_from is not None:
+        return LEX.version
+    _STATS["files"] = stats
     sources = (patterns.load_reporting_verbs(), patterns.load_channels(), patterns.word_lists())
     if LEX.built_from is None or any(a is not b for a, b in zip(LEX.built_from, sources)):
         version = LEX.version + 1

@@ -47,9 +47,13 @@ def quote_units(ctx: Context, drafts: list[Draft], free: list,
     records.extend(_floating(ctx, drafts, owned))
     records.sort(key=lambda r: (r.content_start, r.content_end))
     if inserted:
-        records = [replace(r, editorial=tuple((a, b) for a, b in inserted
-                                              if r.content_start <= a and b <= r.content_end)) for r in records]
+        records = [_with_insertions(r, inserted) for r in records]
     return records
+
+
+def _with_insertions(record: QuoteRecord, inserted: list[tuple[int, int]]) -> QuoteRecord:
+    inside = tuple((a, b) for a, b in inserted if record.content_start <= a and b <= record.content_end)
+    return replace(record, editorial=inside) if inside else record
 
 
 def _draft_records(ctx: Context, index: int, draft: Draft, owned: set[int]) -> list[QuoteRecord]:

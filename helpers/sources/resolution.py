@@ -115,18 +115,30 @@ def _narrative_names(ctx: Context) -> list[Entity]:
     """Capitalised names outside quotation marks (people and institutions), in reading order."""
     entities = []
     captions = {k for k, p in enumerate(ctx.article.paragraphs) if is_caption(p)}
+    abbreviations = LEX.title_abbr
     for index, sentence in enumerate(ctx.article.sentences):
         if sentence.paragraph in captions:
             continue
         toks = [t for t in ctx.tokens(sentence.start, sentence.end) if t.quote is None]
-        i = 0
+        starts = [k for k, t in enumerate(toks) if t.is_cap and t.is_word or t.low in abbreviations]
+        i = c = 0
         first = True
-        while i < len(toks):
+        while True:
+            while c < len(starts) and starts[c] < i:
+                c += 1
+            if c == len(starts):
+                break
+            i = starts[c]  # a name starts with a capital or an abbreviated title
             tok = toks[i]
-            if not (tok.is_cap and tok.is_word) and tok.low not in LEX.title_abbr:
-                i += 1
-                continue
             nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if i == 0 and nxt is not None and noun(nxt.text) in LEX.group:  # "Republican senators are ...": a "they"
+                mention, used = parse_mention(toks[:25], sentence.start)
+                if mention is not None and mention.kind == "group":
+                    entities.append(Entity(join(mention.toks), mention.start, sentence.paragraph, False, True,
+                                           False, None, index, True))
+                    first = False
+                    i = max(used, 1)
+                    continue
             if tok.low not in LEX.title_abbr and noun(tok.text) not in LEX.institution and not (
                     nxt is not None and (nxt.is_cap and nxt.is_word or nxt.low in NAME_CONNECTORS)):
                 if i > 0 or not nxt or nxt.is_cap or not nxt.is_word or nxt.low not in DETERMINERS:

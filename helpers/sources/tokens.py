@@ -34,6 +34,8 @@ class Tok(NamedTuple):
         return self.is_word and (self.text.endswith(("’s", "'s")) or self.text[-1] in "’'")
 
 
+#: word -> (lower case, is a word, is capitalised): computed once per word form.
+_WORDS: dict[str, tuple[str, bool, bool]] = {}
 _new_tok = tuple.__new__  # builds a Tok without the slower NamedTuple constructor (many thousands per article)
 
 
@@ -82,10 +84,15 @@ class Context:
     def _add_tokens(self, start: int, end: int, quote: int | None) -> None:
         """Append the tokens of text[start:end], all standing in ``quote`` (None: outside quotation marks)."""
         append = self.toks.append
+        known = _WORDS
+        if len(known) > 50_000:
+            known.clear()  # a bounded memory of the words seen
         for m in LEX.token.finditer(self.text, start, end):
             word = m.group()
-            first = word[0]
-            append(_new_tok(Tok, (word, m.start(), m.end(), word.lower(), first.isalnum(), first.isupper(), quote)))
+            low, is_word, is_cap = known.get(word) or known.setdefault(
+                word, (word.lower(), word[0].isalnum(), word[0].isupper()))
+            s, e = m.span()
+            append(_new_tok(Tok, (word, s, e, low, is_word, is_cap, quote)))
 
     def tokens(self, start: int, end: int) -> list[Tok]:
         """The body tokens that lie within text[start:end]."""
