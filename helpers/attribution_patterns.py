@@ -18,19 +18,24 @@ file and save it: the next analysis reads the file again (no restart needed)::
 Each name (``REPORTING_VERBS``, ``TITLES``, ...) gives the list as it is in its
 file at the moment you import it.
 
-Reporting verbs are rated for the **verb audit** of notebook 04:
+Reporting verbs are rated for the **verb audit** of notebook 04, on two dimensions
+(columns ``speech_act`` and ``stance`` of ``reporting_verbs.csv``):
 
-* ``neutral`` -- the verb only says that something was said, written or asked
-  (*said*, *told*, *added*, *according to*, *announced*, *asked*, *called on*);
-* ``loaded`` -- the verb also **characterises** the statement or the speaker:
-  an emotion (*lamented*), a moral judgement (*denounced*, *condemned*), a
-  charge (*accused*), a danger (*warned*), an emphasis (*stressed*, *urged*),
-  or doubt and truth (*claimed*, *admitted*, *confirmed*).
+* the **speech act** the verb describes (Searle 1976; Caldas-Coulthard 1994):
+  ``neutral`` (*said*, *told*, *added*, *according to*), ``assertive`` (*stated*,
+  *announced*, *claimed*), ``directive`` (*asked*, *urged*, *called on*, *warned*),
+  ``commissive`` (*promised*, *assured*) or ``expressive`` (*denounced*, *lamented*);
+* the **stance** it signals on the truth of what is reported (Bell 1991; the AP,
+  Reuters and BBC style guides): ``none``, ``distance`` (*claimed*, *alleged*) or
+  ``endorsement`` (*confirmed*, *revealed*, *admitted*, *noted*, *explained*).
 
-The rating is a judgement written down so that it can be discussed: the
-``why`` column of ``helpers/data/reporting_verbs.csv`` gives the reason for
-each verb.  Style guides advise *said* because it adds nothing; a reporter who
-writes "lamented" or "denounced" tells the reader how to hear the quotation.
+A rating is a judgement written down so that it can be discussed: the ``why`` and
+``source`` columns give the reason and the reference for each verb.  The older
+one-word rating (``neutral``/``loaded``) is derived from the two by
+:func:`derived_rating`.  The ``takes`` column says what may stand between the verb
+and its statement: the person addressed (``recipient``: "told reporters that"), an
+infinitive (``to``: "urged them to leave"), a preposition ("accused them of"), "as"
+("described it as"), or a name given (``naming``: "called it “a disgrace”").
 """
 
 from __future__ import annotations

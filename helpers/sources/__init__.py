@@ -20,10 +20,19 @@ steps, one module each:
    descriptions resolved to the nearest compatible source named before.
 
 A sentence that reports an action ("Pashinian urgently convened his Security
-Council") is not an attribution: :func:`find_people` lists the people an article
-names, whether they speak or only act.
+Council") is not an attribution, and neither is a verb with no statement after it
+("San Jose replied 17 seconds later", "denied the existence of ..."):
+:func:`find_people` lists the people an article names, whether they speak or only act.
 
-The other modules: :mod:`~helpers.sources.lexicon` (the word lists as lookups,
+:func:`quote_records` cuts the same analysis into the **standard unit** of research
+on quotations (:mod:`~helpers.sources.quote_units`): one record per quotation or per
+reported clause, with the speaker, the verb, what is reported and whether the speaker
+is credited from elsewhere (``floating``).  The outlet's own words inside quotation
+marks (an editor's note, words in [brackets]) are listed by
+:func:`helpers.quotes.editorial_insertions` and not counted as the source's.
+
+The other modules: :mod:`~helpers.sources.complements` (what follows a verb: is it a
+statement?), :mod:`~helpers.sources.lexicon` (the word lists as lookups,
 read again when a file in ``helpers/data/`` changes), :mod:`~helpers.sources.tokens`
 (the article prepared for the rules), :mod:`~helpers.sources.channels`
 ("on Facebook"), :mod:`~helpers.sources.ratings` (the verb audit),
