@@ -283,3 +283,9 @@ def test_records_point_at_what_they_claim_and_never_say_indirect_with_a_quotatio
             assert r.content_start <= s < e <= r.content_end
     for at in find_attributions(a):
         assert not (at.kind == "indirect" and at.quotes), at
+
+
+def test_possessive_pronouns_carry_the_chain_on():
+    body = ("Wendy Hill opened the shelter in 2015, with Tom Ray as her first volunteer.\n\n"
+            "Her days are long. Her message to the city is simple.\n\n“We turn people away,” she says.")
+    assert sources(body) == ["Wendy Hill"]

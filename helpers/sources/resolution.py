@@ -180,6 +180,10 @@ def _narrative_names(ctx: Context) -> list[Entity]:
     return entities
 
 
+#: Pronouns that carry a chain of reference on (possessives too: "Her message now is simple").
+_CHAIN_PRONOUNS = {"he", "she", "they", "her", "his", "him"}
+
+
 def _pronoun_events(ctx: Context, drafts: list[Draft]) -> list[tuple[int, int, str]]:
     """Subject pronouns outside quotation marks that are not a speaker: "She cited ...", "he began to cry".
 
@@ -191,7 +195,7 @@ def _pronoun_events(ctx: Context, drafts: list[Draft]) -> list[tuple[int, int, s
         if sentence.paragraph in captions:
             continue
         for tok in ctx.tokens(sentence.start, sentence.end):
-            if tok.quote is None and tok.low in {"he", "she", "they"} and tok.start not in speakers:
+            if tok.quote is None and tok.low in _CHAIN_PRONOUNS and tok.start not in speakers:
                 out.append((tok.start, index, tok.low))
     return out
 
