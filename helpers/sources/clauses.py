@@ -131,9 +131,9 @@ def _continuation(ctx: Context, core: int, tail: int) -> int | None:
 
 
 def _after_what(ctx: Context, draft: Draft) -> bool:
-    """Is the clause a relative one on "what": "what officials say is a record", "what it called “a scam”"?"""
+    """Is the clause a relative one: "what officials say is a record", "cuts that the panel says are needed"?"""
     before = ctx.tokens(max(0, draft.clause[0] - 12), draft.clause[0])
-    return bool(before) and before[-1].low == "what"
+    return bool(before) and before[-1].low in {"what", "that", "which"}
 
 
 def verb_lemma(verb: str) -> str:

@@ -51,6 +51,10 @@ _PRESENT = {
     "support", "oppose", "agree", "disagree", "deserve", "like", "love", "hate", "prefer", "understand", "fear",
     "worry", "intend", "try", "become", "exist", "happen", "matter", "depend", "suffer", "struggle", "earn",
     "spend", "owe", "count", "reach", "grow", "drop", "rank", "account", "represent", "require", "involve",
+    "raise", "suggest", "point", "play", "put", "bring", "cause", "create", "lead", "offer", "provide", "serve",
+    "turn", "allow", "affect", "increase", "reduce", "hurt", "benefit", "violate", "threaten", "undermine",
+    "favour", "favor", "stand", "begin", "start", "stop", "change", "move", "win", "fail", "appear", "attend",
+    "go", "want", "feel", "plan", "deny", "agree", "return", "receive", "accept", "pose", "remain", "total",
 }
 #: Words in -ed that are not past forms.
 _NOT_PAST = {"need", "red", "bed", "hundred", "speed", "seed", "feed", "shed", "indeed", "bred", "sled", "wed",
@@ -198,8 +202,12 @@ def looks_like_clause(toks: list[Tok]) -> bool:
         return any(t.is_word and t.low in _FINITE for t in toks[1:25])
     previous = None
     for k, tok in enumerate(toks[:25]):
-        if tok.text in _BREAK or (k and tok.low in _CLAUSE_STOP and not (tok.low == "who" and previous.is_word)):
-            return False  # (a relative "who" goes on: "smaller brewers who are always ...")
+        if tok.text == "." and previous is not None and len(previous.text) == 1 and previous.is_cap:
+            previous = tok
+            continue  # the full stops of an initialism: "U.S."
+        if tok.text in _BREAK or (k and tok.low in _CLAUSE_STOP and not (tok.low == "who" and previous.is_word)
+                                  and not (tok.low == "as" and previous.low == "such")):
+            return False  # (a relative "who" goes on: "smaller brewers who are always ...", and "such as")
         if tok.is_word and not tok.is_cap and k:  # a verb with a subject before it
             low = tok.low
             if low in _FINITE or low.endswith(("n't", "n’t")) or low in _IRREGULAR_PAST:
