@@ -129,7 +129,7 @@ def test_reporting_verbs_beyond_said(body, speaker, verb):
     ("He states however, that the costs rose.", "the costs rose"),
     ("He shook his head and said no.", "no"),
     ("The visit coincides with what officials say is the king's birthday.", "is the king's birthday"),
-    ("It needs the cuts that the panel says are needed.", "are needed"),
+    ("It needs the cuts that the council says are needed.", "are needed"),
     ("The official told reporters most U.S. requests go through.", "most U.S. requests go through"),
     ("He told doctors that killers such as the one in Ohio were his idols.",
      "killers such as the one in Ohio were his idols"),
