@@ -105,7 +105,7 @@ def test_a_partial_quotation_is_the_whole_clause():
     ("Critics suggested the deal was rushed.", "Critics", "suggested"),
     ("The council rejected claims that it had hidden the costs.", "The council", "rejected"),
     ("Tom Lee dismissed the report as fiction.", "Tom Lee", "dismissed"),
-    ("“I got the job fast,” joked Tom Lee.", "Tom Lee", "joked"),
+    ("“I was born ready,” joked Tom Lee.", "Tom Lee", "joked"),
     ("“Not bad,” quipped his brother.", "his brother", "quipped"),
     ("The mayor tweeted that the road was open.", "The mayor", "tweeted"),
     ("The mayor wrote that the road was open.", "The mayor", "wrote"),
@@ -127,12 +127,12 @@ def test_reporting_verbs_beyond_said(body, speaker, verb):
     ("She told CBC News on Monday that the plan was dead.", "the plan was dead"),
     ("Ana Ruiz said in December that the plan was late.", "the plan was late"),
     ("He states however, that the costs rose.", "the costs rose"),
-    ("He shook his head and said no.", "no"),
-    ("The visit coincides with what officials say is the king's birthday.", "is the king's birthday"),
-    ("It needs the cuts that the council says are needed.", "are needed"),
-    ("The official told reporters most U.S. requests go through.", "most U.S. requests go through"),
-    ("He told doctors that killers such as the one in Ohio were his idols.",
-     "killers such as the one in Ohio were his idols"),
+    ("She shrugged and said no.", "no"),
+    ("The parade falls on what organisers say is the town's anniversary.", "is the town's anniversary"),
+    ("The town lacks the funds that the council says are needed.", "are needed"),
+    ("The official told reporters most U.S. visitors stay a week.", "most U.S. visitors stay a week"),
+    ("The coach told players that rivals such as the team from Leeds were beatable.",
+     "rivals such as the team from Leeds were beatable"),
 ])
 def test_what_comes_between_the_verb_and_the_statement(body, content):
     assert [r.content for r in records(body)] == [content]
@@ -140,15 +140,15 @@ def test_what_comes_between_the_verb_and_the_statement(body, content):
 
 @pytest.mark.parametrize("body", [
     "The visitors replied two minutes later with a goal of their own.",
-    "They added another goal early in the third period.",
-    "The company has denied the existence of any such link.",
+    "They added a third goal before the break.",
+    "The ministry denied the existence of a secret fund.",
     "The minister did not say whether the school would close.",
     "She never confirmed the date.",
     "The firm declined to comment.",
-    "The company's August tweet about the deal lifted its shares.",
-    "Both teams confirmed the move to the new stadium.",
-    "This fall, the city added a bus lane to the bridge.",
-    "The president posted a short video to his feed on Friday in which he shows off a car.",
+    "The mayor's Sunday tweet about the parade drew a crowd.",
+    "Both clubs confirmed the transfer of the striker.",
+    "Last spring, the city added a bus lane to the bridge.",
+    "The club posted a photo of the new kit on its website in which two players pose.",
 ])
 def test_verbs_in_another_sense_report_no_statement(body):
     assert records(body) == []
@@ -168,13 +168,13 @@ def test_a_bare_verb_form_needs_a_plural_subject():
 # --- speakers --------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("body, speaker", [
-    ("“We print every one,” says the bow-tied publisher.", "the bow-tied publisher"),
-    ("“We print every one,” the lanky, bespectacled printer said.", "the lanky, bespectacled printer"),
-    ("“One!” says my two-year-old.", "my two-year-old"),
+    ("“We print every one,” says the bearded publisher.", "the bearded publisher"),
+    ("“We print every one,” the tall, soft-spoken printer said.", "the tall, soft-spoken printer"),
+    ("“Two!” says my four-year-old.", "my four-year-old"),
     ("Ana Ruiz and Tom Lee said they would appeal.", "Ana Ruiz and Tom Lee"),
-    ("At home, Tom Lee, who still has the old phone, said he was grateful.", "Tom Lee"),
-    ("Tom Lee, 56, a retired teacher from the valley, says the program helped him.", "Tom Lee"),
-    ("City staff confirmed there are no plans to close the rink.", "City staff"),
+    ("At home, Tom Lee, who keeps bees, said the winter was hard.", "Tom Lee"),
+    ("Tom Lee, 56, a retired teacher from the valley, says the winter was a relief.", "Tom Lee"),
+    ("City staff confirmed that the pool will reopen in May.", "City staff"),
     ("The mayor’s aides said the budget was ready.", "The mayor’s aides"),
     ("The statement said the plant would close.", "The statement"),
     ("According to the memo, staff will be cut.", "the memo"),
@@ -186,14 +186,14 @@ def test_speakers(body, speaker):
 
 
 def test_a_participle_after_a_clause_with_no_reporting_verb_credits_the_subject():
-    assert units("The spokeswoman shot back on Tuesday, saying the claims were false.") == [
-        ("The spokeswoman", "saying", "the claims were false", False)]
-    assert units("He was quoted as saying that the police were investigating.") == [
-        ("He", "saying", "the police were investigating", False)]
+    assert units("The spokeswoman hit back on Friday, saying the figures were wrong.") == [
+        ("The spokeswoman", "saying", "the figures were wrong", False)]
+    assert units("She was quoted as saying that the school would stay open.") == [
+        ("She", "saying", "the school would stay open", False)]
 
 
 def test_a_quotation_after_a_colon_credits_the_subject_with_no_verb():
-    assert units("The mayor took to social media with this: “We will rebuild.”") == [
+    assert units("The mayor ended her speech with this: “We will rebuild.”") == [
         ("The mayor", "", "“We will rebuild.”", False)]
 
 
@@ -251,8 +251,8 @@ def test_a_short_name_is_the_full_name_given_before():
 
 
 def test_they_stands_for_a_plural_subject():
-    body = "Republican senators are eager to go home, and they say they will not vote again."
-    assert sources(body) == ["Republican senators"]
+    body = "Opposition senators want to go home, and they say they will not vote again."
+    assert sources(body) == ["Opposition senators"]
 
 
 # --- invariants on any text --------------------------------------------------------------------------------
@@ -290,6 +290,6 @@ def test_records_point_at_what_they_claim_and_never_say_indirect_with_a_quotatio
 
 
 def test_possessive_pronouns_carry_the_chain_on():
-    body = ("Wendy Hill opened the shelter in 2015, with Tom Ray as her first volunteer.\n\n"
-            "Her days are long. Her message to the city is simple.\n\n“We turn people away,” she says.")
-    assert sources(body) == ["Wendy Hill"]
+    body = ("Nora Hill opened the shelter in 2015, with Tom Ray as her first volunteer.\n\n"
+            "Her days are long. Her plea to the city is short.\n\n“We turn people away,” she says.")
+    assert sources(body) == ["Nora Hill"]

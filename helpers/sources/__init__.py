@@ -21,7 +21,7 @@ steps, one module each:
 
 A sentence that reports an action ("Pashinian urgently convened his Security
 Council") is not an attribution, and neither is a verb with no statement after it
-("San Jose replied 17 seconds later", "denied the existence of ..."):
+("The visitors replied two minutes later", "denied the existence of ..."):
 :func:`find_people` lists the people an article names, whether they speak or only act.
 
 :func:`quote_records` cuts the same analysis into the **standard unit** of research

@@ -195,7 +195,7 @@ def _pieces(ctx: Context, draft: Draft, before: tuple[int, int], after: tuple[in
         elif not quoted_first and not (parenthetical and not opener):
             first = None  # "Despite the doubts, she said she was hopeful."
     elif first is not None and not quoted_first and not (bare and _SET_OFF.search(text, first[1], before[1] + 1)):
-        first = None  # "Both Green and Schniederjans confirmed the move", "This fall, the city added a lane":
+        first = None  # "Both clubs confirmed the transfer", "This fall, the city added a lane":
         #               the verb has an object, or nothing sets the clause off from what comes before
     pieces = [p for p in (first, second) if p is not None]
     direct = not any(ctx.words_outside_quotes(a, b) for a, b in pieces)

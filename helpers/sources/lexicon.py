@@ -111,7 +111,7 @@ class Lexicon:
 
         abbr = "|".join(re.escape(a) for a in words["title_abbreviations"])
         #: Words (with inner hyphens and apostrophes, a possessive ’s or s’), abbreviated titles, single marks;
-        #: zero-width spaces and joiners (left by web pages inside names: "Traeger\u200b said") are no tokens.
+        #: zero-width spaces and joiners (left by web pages inside names: "Ana Ruiz\u200b said") are no tokens.
         self.token = re.compile(r"(?:%s)(?!\w)|[^\W_]+(?:[-‐'’][^\W_]+)*(?:(?<=s)[’'](?![^\W_]))?|[^\w\s\u200b-\u200f\u2060\ufeff]" % abbr)
         self.anonymity = re.compile("|".join(re.escape(p) for p in sorted(words["anonymity_phrases"], key=len,
                                                                           reverse=True)), re.IGNORECASE)

@@ -207,12 +207,12 @@ def segment(toks: list[Tok]) -> list[Tok]:
 
 
 
-#: Determiners that open a description of a person: "the bow-tied maverick", "my two-year-old".
+#: Determiners that open a description of a person: "the bearded publisher", "my four-year-old".
 _DESCRIPTION_DETERMINERS = {"the", "a", "an", "my", "his", "her", "their", "our", "its", "your"}
 
 
 def describe(toks: list[Tok]) -> Mention | None:
-    """Any short description next to a quotation and a reporting verb: "the bow-tied maverick", "the lanky,
+    """Any short description next to a quotation and a reporting verb: "the bearded publisher", "the tall,
     bespectacled professor", "my two-year-old", "the 39-year-old founder of a small press".
 
     Next to a quotation and a verb of saying, such a phrase can only be the speaker, whatever its head

@@ -34,12 +34,12 @@ class Entity:
     title: str | None = None
     sentence: int = -1  # index in article.sentences
     subject: bool = False  # the first phrase of its sentence ("Mayor Ana Ruiz opened the meeting")
-    maybe_person: bool = False  # a one-word name that speaks ("Vickers said"): a person, or a place or a body
+    maybe_person: bool = False  # a one-word name that speaks ("Ruiz said"): a person, or a place or a body
 
 
 @dataclass
 class _Link:
-    """What a pronoun last stood for: the chain "Lonechild ... She cited ... she said"."""
+    """What a pronoun last stood for: the chain "Ana Ruiz ... She cited ... she said"."""
 
     entity: Entity
     sentence: int
@@ -82,7 +82,7 @@ class People:
 
     def alias(self, word: str) -> str | None:
         """The full name of a person mentioned earlier by a short form: "Ruiz" -> "Ana Ruiz" (the last word;
-        else the first, as for names written family name first: "Hua" -> "Hua Chunying")."""
+        else the first, as for names written family name first: "Kim" -> "Kim Jiwon")."""
         return self.by_last_word.get(word)
 
 
@@ -131,7 +131,7 @@ def _narrative_names(ctx: Context) -> list[Entity]:
             i = starts[c]  # a name starts with a capital or an abbreviated title
             tok = toks[i]
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if i == 0 and nxt is not None and noun(nxt.text) in LEX.group:  # "Republican senators are ...": a "they"
+            if i == 0 and nxt is not None and noun(nxt.text) in LEX.group:  # "Opposition senators are ...": a "they"
                 mention, used = parse_mention(toks[:25], sentence.start)
                 if mention is not None and mention.kind == "group":
                     entities.append(Entity(join(mention.toks), mention.start, sentence.paragraph, False, True,
@@ -173,7 +173,7 @@ def _narrative_names(ctx: Context) -> list[Entity]:
                     if len(words) >= 2:
                         entities.append(Entity(re.sub(r"[’']s?$", "", join(words)), words[0].start,
                                                sentence.paragraph, True, False, False, None, index, False))
-                elif mention.kind == "group" and subject:  # "Republican senators are eager ...": a "they"
+                elif mention.kind == "group" and subject:  # "Opposition senators want ...": a "they"
                     entities.append(Entity(_without_the(join(mention.toks)), mention.start, sentence.paragraph,
                                            False, True, False, None, index, True))
             i = start + max(used, 1)
@@ -266,7 +266,7 @@ def resolve(ctx: Context, drafts: list[Draft]) -> People:
                 source, person = people.alias(words), True
                 people.evidence.add(source)
             elif " " not in words and not plural and noun(words) not in LEX.not_person:
-                maybe = True  # "Vickers said": a person if a "he" or a "she" later stands for it
+                maybe = True  # "Ruiz said": a person if a "he" or a "she" later stands for it
             if person:
                 people.add(source, paragraph, draft.title)
         elif mention.kind == "pronoun":
@@ -316,7 +316,7 @@ def _antecedent(seen: list[Entity], pronoun: str, paragraph: int, sentence: int,
        institution spoke last in this paragraph and no person is named there, that institution
        (the seed's "He also said" is the ministry: French *il*);
     3. "they": the latest plural source (within three paragraphs), then a plural subject
-       ("Republican senators are eager ...") of this paragraph or the one before;
+       ("Opposition senators want ...") of this paragraph or the one before;
     4. "it": the latest singular source that is not a person.
 
     A person is compatible when the text has given them no other gender.

@@ -64,7 +64,7 @@ def attributions_in_sentence(ctx: Context, sentence, verbs: list[Verb]) -> list[
         if draft is None:
             draft = _speaker_after(ctx, sentence, floor, verb)
         if draft is not None and verb.bare and not _plural(draft.mention):
-            draft = None  # "Musk's August tweet": a bare form after a singular phrase is a noun
+            draft = None  # "the mayor's Sunday tweet": a bare form after a singular phrase is a noun
         if draft is not None:
             draft.floor = floor
             draft.leading = _is_leading(ctx, floor if drafts else sentence.start, draft)
@@ -84,7 +84,7 @@ def _subject_led(ctx: Context, sentence, verbs: list[Verb]) -> Draft | None:
     * a participle after a clause that reports no speech: "The spokeswoman shot back on Tuesday,
       saying ...", "He was quoted as saying ...";
     * a second verb: "He shook his head and said no";
-    * no verb at all, a colon before the quotation: "Musk took to Twitter with this: “...”".
+    * no verb at all, a colon before the quotation: "The mayor ended her speech with this: “...”".
     """
     text = ctx.text
     toks = ctx.tokens(sentence.start, sentence.end)
@@ -106,7 +106,7 @@ def _subject_led(ctx: Context, sentence, verbs: list[Verb]) -> Draft | None:
     phrase = [t for t in ctx.tokens(start, verb.start) if t.quote is None]
     mention, used = parse_mention(phrase, sentence.start)
     if mention is None or mention.kind == "one" or used >= len(phrase) or not phrase[used].is_word:
-        return None  # the sentence must open with its subject, then a verb: "Musk took ...", "He was quoted"
+        return None  # the sentence must open with its subject, then a verb: "The mayor ended ...", "She was quoted"
     if mention.kind == "pronoun" and mention.toks[0].low not in {"he", "she", "they", "it"}:
         return None
     return Draft(mention, verb, sentence, (mention.toks[0].start, mention.end), title=mention.title)
@@ -227,7 +227,7 @@ def _speaker_before(ctx: Context, sentence, floor: int, verb: Verb) -> Draft | N
                                          if is_title_phrase(m)), None)
                     break
     if mention is None and _after_quotation(ctx, floor):
-        mention = describe(toks)  # "“...,” the lanky, bespectacled professor said."
+        mention = describe(toks)  # "“...,” the tall, soft-spoken printer said."
     if mention is not None and mention.kind == "name" and len(last) > len(mention.toks) + 1:
         mention = _coordinated(last, mention, s0)  # "Ana Ruiz and Tom Lee said"
     if mention is None or mention.kind == "one":
@@ -252,7 +252,7 @@ def _after_quotation(ctx: Context, position: int) -> bool:
 
 
 def _coordinated(toks: list[Tok], mention: Mention, sentence_start: int) -> Mention:
-    """Two names joined by "and": "Stella's owners Ana Ruiz and Tom Lee said" -- one plural speaker."""
+    """Two names joined by "and": "the café's owners Ana Ruiz and Tom Lee said" -- one plural speaker."""
     k = len(toks) - len(mention.toks)
     if k >= 2 and toks[k - 1].low == "and":
         for i in range(max(0, k - 6), k - 1):
@@ -291,7 +291,7 @@ def _speaker_after(ctx: Context, sentence, floor: int, verb: Verb) -> Draft | No
     toks = ctx.tokens(position, limit)[:MAX_TOKENS]
     mention, used = parse_mention(toks, sentence.start)
     if mention is None and not according and (_after_quotation(ctx, floor) or before and before[-1].text == ","):
-        # "“...,” says the bow-tied maverick, noting ..."
+        # "“...,” says the bearded publisher, noting ..."
         described = describe(segment(toks))
         if described is not None:
             mention, used = described, len(described.toks)
