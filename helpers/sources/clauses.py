@@ -30,8 +30,8 @@ def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Ver
     The sentence is shared between its attributions at their "while"/"but" (``floor``).
     Within its share, the clause is the speaker, title, verb, channel and the person
     addressed; the **statement** lies around it (:func:`_pieces`), and a participle
-    (", saying ...") continues it.  A verb followed by no statement ("San Jose replied
-    17 seconds later", "denied the existence of ...") reports none: its draft is dropped.
+    (", saying ...") continues it.  A verb followed by no statement ("the visitors
+    replied two minutes later", "denied the existence of ...") reports none: its draft is dropped.
     """
     text = ctx.text
     participles = [v for v in verbs if v.participle]

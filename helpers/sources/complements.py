@@ -3,7 +3,7 @@
 "She said **that** the bridge would close", "he told reporters **the plan**
 **was** dead", "they urged residents **to leave**", "she asked **whether** ...",
 "he said: “...”" -- after the verb (and the person addressed, the channel, the
-time) comes what was said.  But "The visitors replied two minutes later", "they
+time) comes what was said.  But "the visitors replied two minutes later", "they
 added another goal", "she asked Tom for an autograph", "the company denied the
 existence of a link": after the verb comes no statement, and the verb is used
 in another sense, or reports an act rather than words.
