@@ -15,13 +15,13 @@ import re
 from ..words import WORD
 from .channels import find_channel
 from .complements import nothing_after, skip_circumstances, statement_start
-from .lexicon import LEX, MAX_TOKENS
+from .lexicon import LEX, MAX_TOKENS, verb_lemma
 from .mentions import full
 from .speakers import Draft, after_connective
 from .tokens import Context
 from .verbs import Verb
 
-__all__ = ["finish_sentence", "attach_continuations", "trimmed", "verb_lemma"]
+__all__ = ["finish_sentence", "attach_continuations", "trimmed"]
 
 
 def finish_sentence(ctx: Context, sentence, drafts: list[Draft], verbs: list[Verb]) -> list[Draft]:
@@ -134,12 +134,6 @@ def _after_what(ctx: Context, draft: Draft) -> bool:
     """Is the clause a relative one: "what officials say is a record", "cuts that the panel says are needed"?"""
     before = ctx.tokens(max(0, draft.clause[0] - 12), draft.clause[0])
     return bool(before) and before[-1].low in {"what", "that", "which"}
-
-
-def verb_lemma(verb: str) -> str:
-    """The dictionary form of a reporting verb as written: "said" -> "say", "called on" -> "call on"."""
-    form = " ".join(verb.lower().split())
-    return LEX.verb_forms.get(form) or LEX.participles.get(form) or form
 
 
 #: Words that open an adverbial before the clause ("When asked ..., she said ..."): not what is reported.

@@ -19,7 +19,7 @@ from types import SimpleNamespace
 
 from .. import attribution_patterns as patterns
 
-__all__ = ["LEX", "refresh", "Lexicon"]
+__all__ = ["LEX", "refresh", "Lexicon", "verb_lemma"]
 
 #: Grammar words (fixed).
 SUBJECT_PRONOUNS = {"he", "she", "they", "it"}
@@ -155,3 +155,9 @@ def refresh() -> int:
 
 
 refresh()
+
+
+def verb_lemma(verb: str) -> str:
+    """The dictionary form of a reporting verb as written: "said" -> "say", "called on" -> "call on"."""
+    form = " ".join(str(verb).lower().split())
+    return LEX.verb_forms.get(form) or LEX.participles.get(form) or form

@@ -24,8 +24,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from .clauses import trimmed, verb_lemma
+from .clauses import trimmed
 from .complements import statement_start
+from .lexicon import verb_lemma
 from .records import QuoteRecord
 from .speakers import Draft
 from .tokens import Context

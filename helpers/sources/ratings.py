@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..attribution_patterns import derived_rating
-from .lexicon import LEX, refresh
+from .lexicon import LEX, refresh, verb_lemma
 
 __all__ = ["VerbRating", "verb_rating", "verb_scheme"]
 
@@ -59,8 +59,7 @@ def verb_rating(verb: str) -> VerbRating:
     ('directive', 'directive', 'neutral')
     """
     refresh()
-    form = " ".join(str(verb).lower().split())
-    lemma = LEX.verb_forms.get(form) or LEX.participles.get(form) or form
+    lemma = verb_lemma(verb)
     entry = LEX.reporting_verbs.get(lemma)
     if entry is None:
         return VerbRating(str(verb), lemma, "neutral", "none", "", "")

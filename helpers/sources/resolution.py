@@ -35,6 +35,7 @@ class Entity:
     sentence: int = -1  # index in article.sentences
     subject: bool = False  # the first phrase of its sentence ("Mayor Ana Ruiz opened the meeting")
     maybe_person: bool = False  # a one-word name that speaks ("Ruiz said"): a person, or a place or a body
+    single: bool = False  # a lone capitalised word, kept only to be read as a short name ("Ruiz")
 
 
 @dataclass
@@ -144,8 +145,7 @@ def _narrative_names(ctx: Context) -> list[Entity]:
                 if i > 0 or not nxt or nxt.is_cap or not nxt.is_word or nxt.low not in DETERMINERS:
                     # a single capitalised word ("Baku", "Tensions", "Ruiz") ...
                     entities.append(Entity(re.sub(r"[’']s?$", "", tok.text), tok.start, sentence.paragraph,
-                                           False, False, False, None, index, first and i == 0))
-                    entities[-1].single = True  # ... is kept only to be read as a short name ("Ruiz")
+                                           False, False, False, None, index, first and i == 0, single=True))
                 i += 1
                 continue
             start = i - 1 if i > 0 and toks[i - 1].low in DETERMINERS else i
@@ -236,7 +236,7 @@ def resolve(ctx: Context, drafts: list[Draft]) -> People:
     for offset, kind, order, item in events:
         if kind == 0:  # a name in the narrative
             entity = item
-            if getattr(entity, "single", False):
+            if entity.single:
                 full = people.alias(entity.name)
                 if full is None:
                     continue  # a lone capitalised word that is no short name: "Baku", "Tensions"
