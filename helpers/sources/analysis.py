@@ -15,7 +15,7 @@ from .clauses import attach_continuations, finish_sentence
 from .lexicon import refresh
 from .quote_units import quote_units
 from .records import Attribution, Person, QuoteRecord
-from .resolution import People, is_caption, resolve
+from .resolution import People, resolve
 from .speakers import Draft, attributions_in_sentence
 from .tokens import Context
 from .verbs import verbs_in
@@ -51,9 +51,8 @@ def _analyse(article) -> tuple[Context, list[Draft], list, People]:
     ctx = Context(article)
     drafts: list[Draft] = []
     free = []
-    captions = {k for k, paragraph in enumerate(ctx.article.paragraphs) if is_caption(paragraph)}
     for sentence in ctx.article.sentences:
-        if sentence.paragraph in captions:
+        if sentence.paragraph in ctx.captions:
             continue  # a photo caption or a video's blurb, copied with the page: not the report
         verbs = verbs_in(ctx, sentence)
         found = attributions_in_sentence(ctx, sentence, verbs)

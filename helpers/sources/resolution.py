@@ -95,27 +95,10 @@ _TITLE_GENDER = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"
                  "daughter": "female", "sister": "female", "brother": "male", "aunt": "female", "uncle": "male",
                  "grandmother": "female", "grandfather": "male", "widow": "female", "widower": "male",
                  "dad": "male", "mom": "female", "mum": "female"}
-#: What closes a caption copied with the page: a photo credit ("(Ana Ruiz/CBC)", "Ana Ruiz/The Daily Star.")
-#: or the running time of a video ("2:43").
-_CREDIT = re.compile(r"(?:(?:^|[.!?”\"]\s+|\()(?:[A-Z][\w’'.-]*\.?\s*){1,4}/\s*[A-Z][^()\n/]{1,40}\)?\.?"
-                     r"|\s\d{1,2}:\d{2})\s*$")
-
-
-#: A photo credit opening a paragraph: "Ana Ruiz/The Daily Star Mayor Tom Lee at the opening".
-_CREDIT_FIRST = re.compile(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*/\s*[A-Z]")
-
-
-def is_caption(paragraph: str) -> bool:
-    """Does the paragraph open or end with a photo credit, or end with a video's running time?  Then it is
-    a caption, copied with the page: its sentences are not the reporter's account (they repeat it, or
-    announce a video)."""
-    return bool(_CREDIT.search(paragraph[-90:]) or _CREDIT_FIRST.match(paragraph))
-
-
 def _narrative_names(ctx: Context) -> list[Entity]:
     """Capitalised names outside quotation marks (people and institutions), in reading order."""
     entities = []
-    captions = {k for k, p in enumerate(ctx.article.paragraphs) if is_caption(p)}
+    captions = ctx.captions
     abbreviations = LEX.title_abbr
     for index, sentence in enumerate(ctx.article.sentences):
         if sentence.paragraph in captions:
@@ -185,12 +168,13 @@ _CHAIN_PRONOUNS = {"he", "she", "they", "her", "his", "him"}
 
 
 def _pronoun_events(ctx: Context, drafts: list[Draft]) -> list[tuple[int, int, str]]:
-    """Subject pronouns outside quotation marks that are not a speaker: "She cited ...", "he began to cry".
+    """Pronouns outside quotation marks that are not a speaker: "She cited ...", "he began to cry",
+    "Her message is simple".
 
     Each continues a chain of reference (what "she" stands for now), as (offset, sentence, pronoun)."""
     speakers = {d.mention.start for d in drafts}
     out = []
-    captions = {k for k, p in enumerate(ctx.article.paragraphs) if is_caption(p)}
+    captions = ctx.captions
     for index, sentence in enumerate(ctx.article.sentences):
         if sentence.paragraph in captions:
             continue

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..article import Article
+from .captions import is_caption
 from .lexicon import LEX, QUOTE_MARKS
 
 __all__ = ["Tok", "Context", "noun", "join"]
@@ -80,6 +81,8 @@ class Context:
                 k += 1
             self._add_tokens(position, paragraph.end, None)
         self.t_starts = [t.start for t in self.toks]
+        #: The paragraphs that are captions (see :mod:`helpers.sources.captions`), by index.
+        self.captions = {k for k, paragraph in enumerate(article.paragraphs) if is_caption(paragraph)}
 
     def _add_tokens(self, start: int, end: int, quote: int | None) -> None:
         """Append the tokens of text[start:end], all standing in ``quote`` (None: outside quotation marks)."""
