@@ -32,7 +32,7 @@ marks (an editor's note, words in [brackets]) are listed by
 :func:`helpers.quotes.editorial_insertions` and not counted as the source's.
 
 The other modules: :mod:`~helpers.sources.complements` (what follows a verb: is it a
-statement?), :mod:`~helpers.sources.lexicon` (the word lists as lookups,
+statement?), :mod:`~helpers.sources.captions` (photo captions and video blurbs, not the report), :mod:`~helpers.sources.lexicon` (the word lists as lookups,
 read again when a file in ``helpers/data/`` changes), :mod:`~helpers.sources.tokens`
 (the article prepared for the rules), :mod:`~helpers.sources.channels`
 ("on Facebook"), :mod:`~helpers.sources.ratings` (the verb audit),
