@@ -293,3 +293,9 @@ def test_possessive_pronouns_carry_the_chain_on():
     body = ("Nora Hill opened the shelter in 2015, with Tom Ray as her first volunteer.\n\n"
             "Her days are long. Her plea to the city is short.\n\n“We turn people away,” she says.")
     assert sources(body) == ["Nora Hill"]
+
+
+def test_according_to_inside_the_statement_splits_it_in_two():
+    assert [(r.speaker, r.content) for r in records(
+        "The old pool will close, according to the town, and a new one will open in May.")] == [
+        ("the town", "The old pool will close"), ("the town", "and a new one will open in May")]
