@@ -34,8 +34,9 @@ A rating is a judgement written down so that it can be discussed: the ``why`` an
 one-word rating (``neutral``/``loaded``) is derived from the two by
 :func:`derived_rating`.  The ``takes`` column says what may stand between the verb
 and its statement: the person addressed (``recipient``: "told reporters that"), an
-infinitive (``to``: "urged them to leave"), a preposition ("accused them of"), "as"
-("described it as"), or a name given (``naming``: "called it “a disgrace”").
+infinitive (``to``: "urged them to leave"), a gerund (``ing``: "denied having met"), a
+preposition ("accused them of"), "as" ("described it as"), or a name given (``naming``:
+"called it “a disgrace”").
 """
 
 from __future__ import annotations

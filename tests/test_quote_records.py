@@ -129,6 +129,8 @@ def test_reporting_verbs_beyond_said(body, speaker, verb):
     ("He states however, that the costs rose.", "the costs rose"),
     ("She shrugged and said no.", "no"),
     ("The parade falls on what organisers say is the town's anniversary.", "is the town's anniversary"),
+    ("The council said about 1,300 people came to the opening.", "about 1,300 people came to the opening"),
+    ("Residents report having no heating since May.", "having no heating since May"),
     ("The town lacks the funds that the council says are needed.", "are needed"),
     ("The official told reporters most U.S. visitors stay a week.", "most U.S. visitors stay a week"),
     ("The coach told players that rivals such as the team from Leeds were beatable.",
@@ -159,6 +161,11 @@ def test_a_demand_with_an_object_is_an_attribution_but_reports_no_words():
     assert records("She asked the singer for an autograph.") == []
 
 
+def test_a_plural_subject_takes_no_s_form():
+    """In "both remarks", "remarks" is a noun: "both" would take "remark"."""
+    assert [r.verb for r in records("The mayor noted both remarks “for the record”.")] == ["noted"]
+
+
 def test_a_bare_verb_form_needs_a_plural_subject():
     assert units("Officials explain that the bridge is unsafe.") == [
         ("Officials", "explain", "the bridge is unsafe", False)]
@@ -180,6 +187,10 @@ def test_a_bare_verb_form_needs_a_plural_subject():
     ("According to the memo, staff will be cut.", "the memo"),
     ("Tom Lee\u200b said the union would help.", "Tom Lee"),
     ("“We will stay,” says Lee’s partner, Ana Ruiz.", "Ana Ruiz"),
+    ("The U.S. alleges the firm hid its losses.", "U.S."),
+    ("People familiar with the talks said a deal was near.", "People familiar with the talks"),
+    ("Some suggested that the season could be longer.", "Some"),
+    ("The bank’s research unit said the rates would fall.", "The bank’s research unit"),
 ])
 def test_speakers(body, speaker):
     assert [r.speaker for r in records(body)] == [speaker]

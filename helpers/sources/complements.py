@@ -95,7 +95,7 @@ def statement_start(ctx: Context, lemma: str, position: int, end: int, gap: bool
     if gap:
         return toks[0].start if toks and toks[0].low in _FINITE | _IRREGULAR_PAST else None
     takes = LEX.takes.get(lemma, set())
-    prepositions = takes - {"recipient", "to", "naming"}
+    prepositions = takes - {"recipient", "to", "naming", "ing"}
     i = 0
     if "naming" in takes:  # "called it “a disgrace”", "called the plan the worst in years"
         return _naming(toks)
@@ -133,6 +133,8 @@ def statement_start(ctx: Context, lemma: str, position: int, end: int, gap: bool
         return first.start
     if first.low == "to" and "to" in takes:
         return first.start  # "urged residents to leave"
+    if "ing" in takes and first.is_word and not first.is_cap and first.low.endswith("ing") and i + 1 < len(toks):
+        return first.start  # "residents report experiencing delays", "he denied having met her"
     if first.low in prepositions and i + 1 < len(toks):
         if first.low == "as":
             return toks[i + 1].start  # "described the deal as “a disaster”"

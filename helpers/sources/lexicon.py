@@ -110,9 +110,11 @@ class Lexicon:
         self.verb_first = first
 
         abbr = "|".join(re.escape(a) for a in words["title_abbreviations"])
-        #: Words (with inner hyphens and apostrophes, a possessive ’s or s’), abbreviated titles, single marks;
+        #: Words (with inner hyphens and apostrophes, a possessive ’s or s’), abbreviated titles, initialisms
+        #: ("U.S."), numbers with thousands separators ("1,300"), single marks;
         #: zero-width spaces and joiners (left by web pages inside names: "Ana Ruiz\u200b said") are no tokens.
-        self.token = re.compile(r"(?:%s)(?!\w)|[^\W_]+(?:[-‐'’][^\W_]+)*(?:(?<=s)[’'](?![^\W_]))?|[^\w\s\u200b-\u200f\u2060\ufeff]" % abbr)
+        self.token = re.compile(r"(?:%s)(?!\w)|(?:[A-Z]\.){2,}(?![^\W_])|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
+                                r"|[^\W_]+(?:[-‐'’][^\W_]+)*(?:(?<=s)[’'](?![^\W_]))?|[^\w\s\u200b-\u200f\u2060\ufeff]" % abbr)
         self.anonymity = re.compile("|".join(re.escape(p) for p in sorted(words["anonymity_phrases"], key=len,
                                                                           reverse=True)), re.IGNORECASE)
         self.channels = [(re.compile(pattern, 0 if re.search(r"\b[A-Z]", pattern) else re.IGNORECASE), channel)

@@ -66,6 +66,8 @@ def parse_mention(toks: list[Tok], sentence_start: int = -1) -> tuple[Mention | 
         if first.low == "one" and n > 2 and toks[1].low == "of" and toks[2].low in {"them", "us", "those"}:
             return Mention(toks[:3], "one"), 3
     body_start = i
+    if det is not None and det.low in _QUANTIFIERS and (n == 1 or not toks[1].is_word):
+        return Mention([first], "group", plural=True), 1  # "Some suggested that ...", "Many say ..."
     while i < n:
         tok = toks[i]
         if tok.low in LEX.title_abbr or (tok.is_cap and tok.is_word and tok.low not in LEX.not_in_phrase
@@ -78,17 +80,17 @@ def parse_mention(toks: list[Tok], sentence_start: int = -1) -> tuple[Mention | 
             i += 2 if toks[i + 1].low == "the" else 1  # "Ministry of Defense", "President of the European ..."
             continue
         if tok.is_word and not tok.is_cap and tok.low not in LEX.not_in_phrase and tok.low not in PREPOSITIONS \
-                and not tok.text[0].isdigit():
+                and not tok.text[0].isdigit() and tok.low not in _ARTICLES:
             i += 1
             continue
-        break
+        break  # (an article inside the phrase starts another: "Ana Ruiz runs | the clinic")
     while i > body_start and not _is_head(toks[i - 1]):
         i -= 1  # "Nikol Pashinian’s" alone is not a speaker
     if i == body_start:
         return None, 0
     head = toks[i - 1]
-    if i + 1 < n and toks[i].low == "close" and toks[i + 1].low == "to":  # "sources close to the talks"
-        i += 1
+    if i + 1 < n and _ADJECTIVE_PP.get(toks[i].low) == toks[i + 1].low:  # "sources close to the talks",
+        i += 1  # "people familiar with the plan"
     if (not head.is_cap or noun(head.text) in LEX.common_heads) and i < n and toks[i].low in PREPOSITIONS | {"to"} \
             and (toks[i].low != "to" or toks[i - 1].low == "close"):
         i = _prepositional_phrase(toks, i)  # "Officials in Washington", "a spokesperson for the ... office"
@@ -97,10 +99,17 @@ def parse_mention(toks: list[Tok], sentence_start: int = -1) -> tuple[Mention | 
     return mention, (i if mention else 0)
 
 
+_ARTICLES = {"the", "a", "an"}
+#: Determiners that can stand alone for a group of people: "Some suggested", "Many say".
+_QUANTIFIERS = {"some", "many", "several", "most", "few", "both", "all"}
+#: Adjectives that take a phrase after a source's noun: "sources close to the talks", "familiar with".
+_ADJECTIVE_PP = {"close": "to", "familiar": "with"}
+
+
 def _head_end(toks: list[Tok], body_start: int, end: int) -> int:
     """End of the noun phrase before its prepositional phrase."""
     for k in range(body_start, end):
-        if toks[k].low == "close" and k + 1 < end and toks[k + 1].low == "to":
+        if k + 1 < end and _ADJECTIVE_PP.get(toks[k].low) == toks[k + 1].low:
             return k
         if toks[k].low in PREPOSITIONS and not (toks[k].low in NAME_CONNECTORS and k > body_start
                                                   and toks[k - 1].is_cap and _cap_follows(toks, k + 1)):

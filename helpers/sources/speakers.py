@@ -19,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .channels import channel_at
-from .lexicon import ASKED, FOR_ONES_PART, LEX, MAX_TOKENS, QUOTE_MARKS, TIME_FILLER, TIME_NOUNS, WEEKDAYS, WINDOW
+from .lexicon import (
+    ASKED, FOR_ONES_PART, LEX, MAX_TOKENS, QUOTE_MARKS, TIME_FILLER, TIME_NOUNS, WEEKDAYS, WINDOW, verb_lemma,
+)
 from .mentions import Mention, describe, full, is_title_phrase, parse_mention, segment
 from .tokens import Context, Tok, join
 from .verbs import Verb
@@ -65,6 +67,9 @@ def attributions_in_sentence(ctx: Context, sentence, verbs: list[Verb]) -> list[
             draft = _speaker_after(ctx, sentence, floor, verb)
         if draft is not None and verb.bare and not _plural(draft.mention):
             draft = None  # "the mayor's Sunday tweet": a bare form after a singular phrase is a noun
+        elif draft is not None and _third_person(verb) and draft.mention.kind == "group" \
+                and draft.mention.start < verb.start:
+            draft = None  # "noted both remarks": a plural subject takes no "-s" form, so this is a noun
         if draft is not None:
             draft.floor = floor
             draft.leading = _is_leading(ctx, floor if drafts else sentence.start, draft)
@@ -110,6 +115,12 @@ def _subject_led(ctx: Context, sentence, verbs: list[Verb]) -> Draft | None:
     if mention.kind == "pronoun" and mention.toks[0].low not in {"he", "she", "they", "it"}:
         return None
     return Draft(mention, verb, sentence, (mention.toks[0].start, mention.end), title=mention.title)
+
+
+def _third_person(verb: Verb) -> bool:
+    """ "says", "remarks", "reports": the present of a single subject ("he says"), never of "they"."""
+    form = verb.text.lower()
+    return " " not in form and form.endswith("s") and form != verb_lemma(form) and not form.endswith("ss")
 
 
 def _plural(mention: Mention) -> bool:
