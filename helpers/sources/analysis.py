@@ -13,7 +13,7 @@ from ..article import as_article
 from ..quotes import editorial_insertions
 from .clauses import attach_continuations, finish_sentence
 from .lexicon import refresh
-from .quote_units import quote_units
+from .quote_units import quote_units, within
 from .records import Attribution, Person, QuoteRecord
 from .resolution import People, resolve
 from .speakers import Draft, attributions_in_sentence
@@ -40,7 +40,7 @@ def analysis(article) -> Analysis:
     if kept is not None and kept[0] == version:
         return kept[1]
     ctx, drafts, free, people = _analyse(article)
-    inserted = [(i.start, i.end) for i in editorial_insertions(article)]
+    inserted = sorted((i.start, i.end) for i in editorial_insertions(article))
     result = Analysis(tuple(_freeze(ctx, d, inserted) for d in drafts), _people(people),
                       tuple(quote_units(ctx, drafts, free, inserted)))
     article.__dict__["_sources_analysis"] = (version, result)
@@ -70,7 +70,7 @@ def _freeze(ctx: Context, draft: Draft, inserted: list[tuple[int, int]]) -> Attr
     mention = draft.mention
     quotes = sorted(set(draft.quotes), key=lambda q: ctx.quotes[q].start)
     spans = tuple((ctx.quotes[q].start, ctx.quotes[q].end) for q in quotes)
-    editorial = tuple((a, b) for a, b in inserted if any(s <= a and b <= e for s, e in spans))
+    editorial = tuple(found for s, e in spans for found in within(inserted, s, e))
     first = ctx.quotes[quotes[0]] if quotes else None
     return Attribution(
         speaker=ctx.text[mention.start:mention.end], start=mention.start, end=mention.end,

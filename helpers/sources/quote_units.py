@@ -31,7 +31,7 @@ from .records import QuoteRecord
 from .speakers import Draft
 from .tokens import Context
 
-__all__ = ["quote_units"]
+__all__ = ["quote_units", "within"]
 
 
 
@@ -52,8 +52,19 @@ def quote_units(ctx: Context, drafts: list[Draft], free: list,
     return records
 
 
+def within(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans (sorted by start) that lie inside text[start:end]."""
+    k = bisect.bisect_left(spans, (start, -1))
+    out = []
+    while k < len(spans) and spans[k][0] < end:
+        if spans[k][1] <= end:
+            out.append(spans[k])
+        k += 1
+    return out
+
+
 def _with_insertions(record: QuoteRecord, inserted: list[tuple[int, int]]) -> QuoteRecord:
-    inside = tuple((a, b) for a, b in inserted if record.content_start <= a and b <= record.content_end)
+    inside = tuple(within(inserted, record.content_start, record.content_end))
     return replace(record, editorial=inside) if inside else record
 
 
