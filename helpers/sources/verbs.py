@@ -44,8 +44,9 @@ def verbs_in(ctx: Context, sentence) -> list[Verb]:
     toks = ctx.tokens(sentence.start, sentence.end)
     masked = None  # the anonymity phrases of the sentence, found when a verb is
     verbs = []
+    first_words = LEX.verb_first
     for i, tok in enumerate(toks):
-        options = LEX.verb_first.get(tok.low)
+        options = first_words.get(tok.low)
         if not options:
             continue
         for words, participle in options:
