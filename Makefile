@@ -7,6 +7,7 @@
 #   make html       render the solved course as a static website in build/html
 #   make bench      print the speed benchmarks (not part of make test)
 #   make evaluate   measure the source extractor on the real-news benchmark in ../shared
+#   make grade SUBMISSIONS=folder/   grade the students' notebooks: gradebook, feedback, class summary
 #   make matrix     run the tests on each Python 3.11-3.13 found here (downloads packages)
 #   make constraints  re-resolve and re-pin every package in constraints.txt (downloads)
 
@@ -19,10 +20,10 @@ STAMP   = $(VENV)/.installed-lab
 DEV_STAMP = $(VENV)/.installed-test
 PIP     = $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: help setup lab test student solutions nav course html bench evaluate matrix constraints clean
+.PHONY: help setup lab test student solutions nav course html bench evaluate grade matrix constraints clean
 
 help:
-	@sed -n '2,11p' Makefile | sed 's/^# *//'
+	@sed -n '2,12p' Makefile | sed 's/^# *//'
 
 # Create the virtual environment once.
 $(BIN)/python:
@@ -72,10 +73,17 @@ bench: $(DEV_STAMP)
 	$(BIN)/python tests/bench_readability.py
 	$(BIN)/python tests/bench_corpus.py
 	$(BIN)/python tests/bench_html.py
+	$(BIN)/python -m tools.grading.bench
 
 # Precision and recall on real news (the benchmark's texts stay in ../shared; only figures are kept).
 evaluate: $(STAMP)
 	$(BIN)/python -m tools.evaluate
+
+# The folder is passed through the environment, never pasted into a shell command.
+grade: export GRADE_SUBMISSIONS := $(value SUBMISSIONS)
+grade: export GRADE_OUT := $(value OUT)
+grade: $(STAMP)
+	$(BIN)/python -m tools.grading
 
 # The test suite on every Python 3.11, 3.12, 3.13 found (PATH or pyenv), each in its own
 # environment in build/matrix/ with the pinned versions; needs the package index the first time.

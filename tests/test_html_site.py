@@ -132,6 +132,7 @@ def project(tmp_path_factory, city_council_path):
     (base / "docs" / "instructor").mkdir(parents=True)
     (base / "docs" / "bibliography.md").write_text("# Bibliography\n\n- Entman, R. M. (1993). *Framing*.\n",
                                                    encoding="utf-8")
+    (base / "docs" / "instructor" / "01_one.md").write_text("# 01 · One: notes\n\nDiscuss.\n", encoding="utf-8")
     (base / "docs" / "instructor" / "README.md").write_text(
         "# Instructor guide\n\nStart with [notebook 01](../../notebooks/01_one.ipynb) and the "
         "[bibliography](../bibliography.md).\n\n## Rubrics\n\n| grade | means |\n|---|---|\n| A | <b>all</b> |\n",
@@ -169,6 +170,7 @@ def test_every_link_of_the_site_resolves(small_site):
     assert 'title="in the course folder: seeds/README.md"' in page  # not on the site: named, not linked
     guide = (out / "docs" / "instructor" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../01_one.html"' in guide and 'href="../bibliography.html"' in guide
+    assert '<li><a href="01_one.html">01 · One: notes</a></li>' in guide  # the guide lists its pages
     student_page = (out / "exercises" / "01_one.html").read_text(encoding="utf-8")
     assert 'href="../index.html"' in student_page and 'href="../01_one.html"' in student_page
 
@@ -206,7 +208,8 @@ def test_every_page_has_previous_next_and_course_map_at_top_and_bottom(small_sit
 
 def test_pages_of_removed_notebooks_are_deleted(small_site):
     assert sorted(p.relative_to(small_site["out"]).as_posix() for p in small_site["out"].rglob("*.*")) == [
-        "01_one.html", "02_two.html", "docs/bibliography.html", "docs/instructor/index.html",
+        "01_one.html", "02_two.html", "docs/bibliography.html", "docs/instructor/01_one.html",
+        "docs/instructor/index.html",
         "exercises/01_one.html", "exercises/01_one.ipynb", "exercises/02_two.html", "exercises/02_two.ipynb",
         "index.html"]
 

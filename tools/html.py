@@ -84,6 +84,8 @@ body.jp-Notebook main, body.site-page main { max-width: 70rem; margin: 0 auto; p
 .jp-RenderedHTMLCommon table, main table { display: block; overflow-x: auto; max-width: 100%; }
 .jp-RenderedHTMLCommon pre, .jp-InputArea-editor pre, .jp-OutputArea-output pre { white-space: pre-wrap; overflow-wrap: anywhere; }
 .jp-RenderedHTMLCommon img, .jp-OutputArea-output img { max-width: 100%; height: auto; }
+/* A long word, address or piece of inline code breaks rather than widening the page. */
+main p, main li, main td, main th, main code, main a { overflow-wrap: anywhere; }
 @media (max-width: 700px) {
   .jp-InputPrompt, .jp-OutputPrompt { display: none; }
   .jp-Cell { padding: 4px 0; }
@@ -353,8 +355,17 @@ def doc_title(path: Path) -> str:
 
 
 def render_doc(site: Site, path: Path, page: str) -> Path:
-    """Write the Markdown page ``path`` of ``docs/`` as ``page`` of the site."""
+    """Write the Markdown page ``path`` of ``docs/`` as ``page`` of the site.
+
+    A folder's ``README.md`` (its index page) ends with the list of the folder's other pages.
+    """
     body = site.rewrite_links(markdown_to_html(path.read_text(encoding="utf-8")), path, page)
+    if path.name == "README.md":
+        others = [p for p in doc_pages(site.root) if p.parent == path.parent and p != path and site.page_of(p)]
+        if others:
+            body += "\n<h2>Pages</h2>\n<ul>\n" + "".join(
+                f'<li><a href="{site.href(page, site.page_of(p))}">{html.escape(doc_title(p))}</a></li>\n'
+                for p in others) + "</ul>\n"
     links = [("doc", p, t) for p, t in _doc_links(site)]
     nav = {where: navigation_bar(site, page, links, where) for where in ("top", "bottom")}
     text = _PAGE.format(title=html.escape(f"{doc_title(path)} — {SITE_TITLE}"), css=SITE_CSS,
