@@ -37,9 +37,11 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -c "import matplotlib.pyplot, helpers"
 	@touch $@
 
-$(DEV_STAMP): requirements-dev.txt $(STAMP)
+# The developers' set includes the students' (requirements-dev.txt reads requirements.txt): one pip run.
+$(DEV_STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml | $(BIN)/python
 	$(PIP) -r requirements-dev.txt
-	@touch $@
+	$(BIN)/python -c "import matplotlib.pyplot, helpers"
+	@touch $(STAMP) $@
 
 # A developer's environment: the students' packages and the test tools.
 setup: $(DEV_STAMP)

@@ -239,3 +239,13 @@ def test_students_install_no_test_tools():
 def test_the_constraints_header_counts_the_pins():
     text = (ROOT / "constraints.txt").read_text(encoding="utf-8")
     assert re.search(rf"\({len(constraints.read_pins())} packages, resolved on Python {matrix.VERSIONS[0]}\.", text)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="no make on this machine")
+def test_make_lab_installs_the_students_requirements_only_and_make_test_both(tmp_path):
+    def planned(target: str) -> str:  # what make would run in a new environment (-n: nothing runs)
+        return run(["make", "-n", target, f"VENV={tmp_path / 'venv'}"], cwd=ROOT)
+
+    lab, test = planned("lab"), planned("test")
+    assert "-r requirements.txt" in lab and "requirements-dev.txt" not in lab and "jupyter lab" in lab
+    assert "-r requirements-dev.txt" in test and "-m pytest" in test
