@@ -558,7 +558,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=BUILD, help="folder of the website")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    index = build_site(args.notebooks, args.out)
+    from tools.student import StudentEditionError
+
+    try:
+        index = build_site(args.notebooks, args.out)
+    except StudentEditionError as error:
+        print(f"make html: cannot make the student edition: {error}", file=sys.stderr)
+        return 2
     pages = len(list(index.parent.rglob("*.html")))
     print(f"Wrote {pages} pages in {time.perf_counter() - started:.1f} s. Open {index}")
     return 0
