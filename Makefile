@@ -69,11 +69,13 @@ html: $(STAMP)
 	$(BIN)/python -m tools.html
 
 # Speed figures: what `import helpers` costs, readability timings, articles per second for the
-# whole analysis, and how long make html takes.
+# whole analysis, the ratio of helpers.reading's time on two sizes of text (about 2: time grows in
+# proportion to the text), and how long make html takes.
 bench: $(DEV_STAMP)
 	$(BIN)/python tests/bench_import.py
 	$(BIN)/python tests/bench_readability.py
 	$(BIN)/python tests/bench_corpus.py
+	$(BIN)/python tests/bench_reading.py
 	$(BIN)/python tests/bench_html.py
 	$(BIN)/python -m tools.grading.bench
 
