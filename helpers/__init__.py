@@ -37,7 +37,8 @@ EXPORTS: dict[str, str | None] = {
     "evidence_table": "display", "highlight": "display", "setup_notebook": "display", "shorten": "text",
     "check": "exercises", "plots": None, "reading": None,
     # readability
-    "compare_scores": "readability", "hardest_sentences": "readability", "paragraph_scores": "readability",
+    "compare_methods": "readability", "compare_scores": "readability", "count_differences": "readability",
+    "hardest_sentences": "readability", "paragraph_scores": "readability",
     "readability_scores": "readability", "sentence_scores": "readability",
     "sentence_length_distribution": "readability", "side_scores": "readability", "side_sentences": "readability",
     "voice_scores": "readability", "word_drivers": "readability",
