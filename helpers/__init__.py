@@ -32,10 +32,11 @@ EXPORTS: dict[str, str | None] = {
     "ArticleError": "errors", "ArticleNotFoundError": "errors", "BinaryFileError": "errors",
     "EmptyArticleError": "errors", "NotUTF8Error": "errors", "ReadabilityWarning": "errors",
     # quotations
-    "Quote": "quotes", "find_quotes": "quotes", "find_stray_quote_marks": "quotes", "quoted_share": "quotes",
+    "Quote": "quotes", "editorial_insertions": "quotes", "find_quotes": "quotes", "find_stray_quote_marks": "quotes", "quoted_share": "quotes",
     # showing evidence, charts, exercises
-    "evidence_table": "display", "highlight": "display", "setup_notebook": "display", "shorten": "text",
-    "check": "exercises", "plots": None, "reading": None,
+    "evidence_table": "display", "highlight": "display", "setup_notebook": "display", "show_table": "display",
+    "shorten": "text",
+    "check": "exercises", "plots": None, "primer": None, "reading": None,
     # readability
     "compare_methods": "readability", "compare_scores": "readability", "count_differences": "readability",
     "hardest_sentences": "readability", "paragraph_scores": "readability",
@@ -54,9 +55,9 @@ EXPORTS: dict[str, str | None] = {
     "label_uses": "framing", "load_frame_lexicons": "framing", "load_label_families": "framing",
     "narrator_uses": "framing", "who_calls_it_what": "framing",
     # sources
-    "Attribution": "sources", "Person": "sources", "add_sides": "sources", "export_source_table": "sources",
+    "Attribution": "sources", "Person": "sources", "QuoteRecord": "sources", "add_sides": "sources", "export_source_table": "sources",
     "find_attributions": "sources", "find_people": "sources", "seed_sources": "sources",
-    "source_table": "sources", "verb_rating": "sources",
+    "quote_records": "sources", "source_table": "sources", "verb_rating": "sources",
     # several articles
     "analyse_corpus": "corpus",
 }

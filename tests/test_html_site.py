@@ -158,7 +158,7 @@ def test_index_lists_each_notebook_with_its_number_title_time_and_goals(small_si
     assert '<a href="02_two.html">Two</a>' in index
     assert "30 min" in index and "45 min" in index and "1 h 15 min" in index
     assert "<li>to read a table of counts</li>" in index and "<li>to trace a number</li>" in index
-    assert 'href="exercises/01_one.html"' in index and 'href="exercises/01_one.ipynb"' in index
+    assert 'href="exercises/01_one_exercises.html"' in index and 'href="exercises/01_one_exercises.ipynb"' in index
     assert 'href="docs/instructor/index.html">Instructor guide<' in index
     assert 'href="docs/bibliography.html">Bibliography<' in index
 
@@ -173,14 +173,14 @@ def test_every_link_of_the_site_resolves(small_site):
     guide = (out / "docs" / "instructor" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../01_one.html"' in guide and 'href="../bibliography.html"' in guide
     assert '<li><a href="01_one.html">01 · One: notes</a></li>' in guide  # the guide lists its pages
-    student_page = (out / "exercises" / "01_one.html").read_text(encoding="utf-8")
+    student_page = (out / "exercises" / "01_one_exercises.html").read_text(encoding="utf-8")
     assert 'href="../index.html"' in student_page and 'href="../01_one.html"' in student_page
 
 
 def test_each_page_is_titled_with_its_notebooks_title(small_site):
     out = small_site["out"]
     assert parsed(out / "01_one.html").title == f"01 · One <of> two & more — {site.SITE_TITLE}"
-    assert parsed(out / "exercises" / "02_two.html").title == f"02 · Two — {site.SITE_TITLE}"
+    assert parsed(out / "exercises" / "02_two_exercises.html").title == f"02 · Two — {site.SITE_TITLE}"
     assert parsed(out / "docs" / "bibliography.html").title == f"Bibliography — {site.SITE_TITLE}"
     assert parsed(out / "index.html").title == site.SITE_TITLE
 
@@ -196,12 +196,12 @@ def test_every_page_has_previous_next_and_course_map_at_top_and_bottom(small_sit
     out = small_site["out"]
     top, bottom = nav_links(out / "01_one.html")
     assert top == bottom == [("index.html", "Course map"), ("02_two.html", "02 · Two →"),
-                             ("exercises/01_one.html", "Student edition")]
+                             ("exercises/01_one_exercises.html", "Student edition")]
     top, _ = nav_links(out / "02_two.html")
     assert ("01_one.html", "← 01 · One &lt;of&gt; two &amp; more") in top
-    top, _ = nav_links(out / "exercises" / "02_two.html")
-    assert top == [("../index.html", "Course map"), ("01_one.html", "← 01 · One &lt;of&gt; two &amp; more"),
-                   ("../02_two.html", "Solved notebook"), ("02_two.ipynb", "Download .ipynb")]
+    top, _ = nav_links(out / "exercises" / "02_two_exercises.html")
+    assert top == [("../index.html", "Course map"), ("01_one_exercises.html", "← 01 · One &lt;of&gt; two &amp; more"),
+                   ("../02_two.html", "Solved notebook"), ("02_two_exercises.ipynb", "Download .ipynb")]
     top, bottom = nav_links(out / "docs" / "bibliography.html")
     assert ("../index.html", "Course map") in top and ("instructor/index.html", "Instructor guide") in bottom
     # the notebooks' own navigation cells give way to the bar
@@ -212,7 +212,7 @@ def test_pages_of_removed_notebooks_are_deleted(small_site):
     assert sorted(p.relative_to(small_site["out"]).as_posix() for p in small_site["out"].rglob("*.*")) == [
         "01_one.html", "02_two.html", "docs/bibliography.html", "docs/instructor/01_one.html",
         "docs/instructor/index.html",
-        "exercises/01_one.html", "exercises/01_one.ipynb", "exercises/02_two.html", "exercises/02_two.ipynb",
+        "exercises/01_one_exercises.html", "exercises/01_one_exercises.ipynb", "exercises/02_two_exercises.html", "exercises/02_two_exercises.ipynb",
         "index.html"]
 
 
@@ -224,15 +224,15 @@ def test_pages_show_stored_outputs_without_running_anything(small_site):
 
 def test_the_student_edition_is_published_as_make_student_writes_it(small_site):
     out, notebooks = small_site["out"], small_site["notebooks"]
-    page = (out / "exercises" / "02_two.html").read_text(encoding="utf-8")
+    page = (out / "exercises" / "02_two_exercises.html").read_text(encoding="utf-8")
     assert "YOUR CODE HERE" in page and "6 * 7" not in page and "solution output" not in page
-    for name in ("01_one.ipynb", "02_two.ipynb"):
+    for name in ("01_one_exercises.ipynb", "02_two_exercises.ipynb"):
         assert (out / "exercises" / name).read_bytes() == (notebooks / "exercises" / name).read_bytes()
 
 
 def test_an_edited_exercise_notebook_is_not_published_and_make_html_says_so(project):
     notebooks = project / "notebooks"
-    edited = notebooks / "exercises" / "02_two.ipynb"
+    edited = notebooks / "exercises" / "02_two_exercises.ipynb"
     generated = edited.read_text(encoding="utf-8")
     nb = nbformat.reads(generated, as_version=4)
     stub = next(c for c in nb.cells if c.cell_type == "code" and "YOUR CODE HERE" in c.source)
@@ -242,9 +242,9 @@ def test_an_edited_exercise_notebook_is_not_published_and_make_html_says_so(proj
         editions, warnings = site.student_editions(site.solution_notebooks(notebooks), notebooks / "exercises")
     finally:
         edited.write_text(generated, encoding="utf-8")
-    assert editions["02_two.ipynb"] == generated  # what build_site publishes: the generated edition
+    assert editions["02_two_exercises.ipynb"] == generated  # what build_site publishes: the generated edition
     assert len(warnings) == 1
-    assert warnings[0].startswith("warning: exercises/02_two.ipynb was edited since `make student` wrote it")
+    assert warnings[0].startswith("warning: exercises/02_two_exercises.ipynb was edited since `make student` wrote it")
 
 
 def test_a_stale_exercise_notebook_gets_a_note_not_a_warning(project, tmp_path):
@@ -254,7 +254,7 @@ def test_a_stale_exercise_notebook_gets_a_note_not_a_warning(project, tmp_path):
     solution.cells.append(nbformat.v4.new_markdown_cell("A new paragraph since make student ran."))
     nbformat.write(solution, notebooks / "01_one.ipynb")
     editions, warnings = site.student_editions(site.solution_notebooks(notebooks), notebooks / "exercises")
-    assert "A new paragraph since make student ran." in editions["01_one.ipynb"]
+    assert "A new paragraph since make student ran." in editions["01_one_exercises.ipynb"]
     assert [w.split(":")[0] for w in warnings] == ["note"] and "run `make student`" in warnings[0]
 
 
@@ -313,7 +313,7 @@ def test_make_html_renders_the_whole_course(course_site):
         page = out / f"{source.stem}.html"
         assert parsed(page).title.startswith(f"{info['number']} · {info['title']} — ")
         assert "<script>alert" not in page.read_text(encoding="utf-8")
-        assert (out / "exercises" / f"{source.stem}.html").is_file()
+        assert (out / "exercises" / f"{source.stem}_exercises.html").is_file()
     assert {p.relative_to(out).as_posix() for p in out.glob("docs/**/*.html")} >= {
         "docs/bibliography.html", "docs/instructor/index.html"}
     assert broken_links(out) == []

@@ -6,7 +6,7 @@
   and the instructors' pages;
 * ``NN_topic.html`` -- each solution notebook with its stored outputs
   (nothing is re-executed: the pages show exactly what nbval tested);
-* ``exercises/NN_topic.html`` and ``exercises/NN_topic.ipynb`` -- the student
+* ``exercises/NN_topic_exercises.html`` and ``exercises/NN_topic_exercises.ipynb`` -- the student
   edition as ``make student`` generates it from the solution notebook, as a
   page to read and as the notebook to download;
 * ``docs/...html`` -- the pages of ``docs/`` (the instructor guide, the
@@ -27,7 +27,7 @@ publishes the generated student edition, never the edited file.
 
 Open ``build/html/index.html`` in a browser, project it, or upload the folder
 to any web space.  Links between the course's files (``02_framing.ipynb``,
-``../docs/bibliography.md``, ``../README.md#course-map``) become links
+``../docs/bibliography.md``, ``START_HERE.md``, the course map) become links
 between the pages; a link to a file that is not on the site (``seeds/``)
 becomes plain text naming it.
 
@@ -48,6 +48,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
+
+from .notebooks import student_path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -236,7 +238,7 @@ class Site:
             in_notebooks = PurePosixPath(path.relative_to(self.notebooks).as_posix())
         except ValueError:
             in_notebooks = None
-        if rel == PurePosixPath("README.md"):
+        if rel == PurePosixPath("README.md") or in_notebooks == PurePosixPath("START_HERE.md"):
             page = "index.html"
         elif in_notebooks is not None and path.suffix == ".ipynb":
             page = in_notebooks.with_suffix(".html").as_posix()
@@ -503,6 +505,7 @@ def build_site(notebooks: Path = NOTEBOOKS, out: Path = BUILD) -> Path:
     editions, warnings = student_editions(sources, exercises)
     docs = doc_pages(root)
     site = Site(root, out, notebooks)
+    student_name = {s.name: student_path(s, exercises).name for s in sources}  # 01_x.ipynb -> 01_x_exercises.ipynb
     site.pages = {"index.html", *(s.with_suffix(".html").name for s in sources),
                   *(f"exercises/{Path(name).with_suffix('.html').name}" for name in editions)}
     site.pages |= {p for p in (_doc_page(root, d) for d in docs) if p}
@@ -513,19 +516,22 @@ def build_site(notebooks: Path = NOTEBOOKS, out: Path = BUILD) -> Path:
     student_pages: dict[str, Path] = {}
     for k, source in enumerate(sources):
         page = source.with_suffix(".html").name
+        edition = student_name[source.name]
         prev_next = _neighbours(names, titles, k, "")
-        other = [("edition", f"exercises/{page}", "Student edition")] if source.name in editions else []
+        other = [("edition", f"exercises/{Path(edition).with_suffix('.html').name}", "Student edition")] \
+            if edition in editions else []
         render_html(solved[source.name], out / page, exporter, site=site, source=source, links=prev_next + other)
         for cell in math_cells(solved[source.name]):
             warnings.append(f"note: {source.name}, cell {cell}: TeX math shows as typed on the offline site "
                             "(no MathJax); write the formula in plain text (×, −, /).")
-        if source.name in editions:
-            target = out / "exercises" / page
-            nb = without_outputs(nbformat.reads(editions[source.name], as_version=4))
-            links = _neighbours(names, titles, k, "exercises/", editions) + [
-                ("edition", page, "Solved notebook"), ("download", f"exercises/{source.name}", "Download .ipynb")]
-            render_html(nb, target, exporter, site=site, source=exercises / source.name, links=links)
-            target.with_suffix(".ipynb").write_text(editions[source.name], encoding="utf-8")
+        if edition in editions:
+            target = out / "exercises" / Path(edition).with_suffix(".html").name
+            nb = without_outputs(nbformat.reads(editions[edition], as_version=4))
+            students = [student_name[n] for n in names]
+            links = _neighbours(students, {student_name[n]: t for n, t in titles.items()}, k, "exercises/", editions) + [
+                ("edition", page, "Solved notebook"), ("download", f"exercises/{edition}", "Download .ipynb")]
+            render_html(nb, target, exporter, site=site, source=exercises / edition, links=links)
+            target.with_suffix(".ipynb").write_text(editions[edition], encoding="utf-8")
             student_pages[source.name] = target
         else:
             warnings.append(f"note: no student edition for {source.name} (run make student)")
