@@ -379,7 +379,9 @@ def display_voices(article: Article, sides: pd.DataFrame | None = None) -> pd.Da
     One row per part (headline, subheading 1, 2, ...): its text, the words it puts
     in quotation marks, the sources the body credits with those words, and their
     parties (from ``sides``; without it, "not classified").  A part without a
-    quotation speaks in the outlet's words: its sources are "none".
+    quotation speaks in the outlet's words: its sources are "none".  Quoted words
+    that no attribution of the body holds are credited to "no one in the body",
+    party "unknown": a claim to trace.
     """
     side_of = {} if sides is None else dict(zip(sides_frame(sides)["source"], sides_frame(sides)["party"]))
     parts = ([("headline", article.title)] if article.title is not None else []) + \
@@ -390,10 +392,11 @@ def display_voices(article: Article, sides: pd.DataFrame | None = None) -> pd.Da
         inside = [q for q in quotes if span.start <= q.start < span.end and q.level == 0]
         credited = [a for q in inside for a in _credited(article, q)]
         sources = list(dict.fromkeys(a.source for a in credited))
-        parties = list(dict.fromkeys(side_of.get(s, NOT_CLASSIFIED) for s in sources))
+        parties = list(dict.fromkeys(side_of.get(s, NOT_CLASSIFIED) or NOT_FILLED_IN for s in sources))
+        uncredited = bool(inside) and not sources  # quoted words that no attribution of the body holds
         rows.append({"part": name, "text": str(span), "quoted": " | ".join(q.text for q in inside) or "(nothing)",
-                     "credited in the body to": ", ".join(sources) or "none",
-                     "party": ", ".join(parties) or "none"})
+                     "credited in the body to": "no one in the body" if uncredited else ", ".join(sources) or "none",
+                     "party": "unknown" if uncredited else ", ".join(parties) or "none"})
     return _numbered(pd.DataFrame(rows, columns=["part", "text", "quoted", "credited in the body to", "party"]))
 
 

@@ -205,6 +205,9 @@ def finding(classified: pd.DataFrame, level: str = "party") -> str:
     if not len(table):
         return "No one is heard: the article credits no statement to any source."
     by = "party" if level == "party" else "side (parties grouped)"
+    if all(k in _UNSORTED for k in table.index):
+        return (f"By {by}: none of the {len(classified)} attributions has a {level} yet; fill in the sides table "
+                "(one row per source) and run the notebook again.")
     totals = {"attributions": len(classified), "quoted words": int(classified["quoted words"].sum())}
     tops = {measure: leaders(classified, level, measure) for measure in totals}
 

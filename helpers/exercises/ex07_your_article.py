@@ -68,6 +68,8 @@ def grouping_matters(answer, article):
     if not len(table):
         return correct("No one is heard in this article: grouping changes nothing.") if answer is False else \
             not_yet("No one is heard in this article, so grouping cannot change the finding: False.")
+    if not (sides_frame(sides)["party"] != "").any():
+        return not_yet("Fill in the party column of your sides table first (section 3), then compare the tables.")
     side_of = dict(zip(sides_frame(sides)["party"], sides_frame(sides)["side"]))
     by_party = leaders(table, "party")
     by_side = leaders(table, "side")
@@ -121,8 +123,9 @@ def security_or_conflict(answer, article):
     if answer == expected:
         missing = [k for k in range(1, n + 1) if k not in both]
         rest = f"; the others: {', '.join(map(str, missing))}" if missing else ""
+        example = " (here “Security Council” and “agreements in force”)" if article.is_seed else ""
         return correct(f"{expected} of {n} paragraphs{rest}. Now read the words behind the count: a dictionary also "
-                       "counts “Security Council” and “agreements in force”.")
+                       f"counts words used in another sense{example}.")
     security, conflict = len(paragraphs_with(article, "security")), len(paragraphs_with(article, "conflict"))
     if answer == security + conflict and security + conflict != expected:
         return not_yet("You added the two counts: a paragraph with both kinds of word counts twice. Count each "
