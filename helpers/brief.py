@@ -53,7 +53,7 @@ __all__ = [
     "provenance_table", "provenance_questions", "structure_table", "paragraph_overview", "sides_template",
     "sides_path", "write_sides_template", "load_sides", "unidentified_attributions", "unidentified_table",
     "side_summary", "term_voices", "narrator_or_echo", "frame_summary", "paragraphs_with", "readability_table",
-    "hardest_table", "count_words", "kind_examples", "attribution_marks", "editor_notes",
+    "hardest_table", "count_words", "accuracy_table", "kind_examples", "attribution_marks", "editor_notes",
     "display_voices", "statement_or_action", "people_view", "build_brief", "write_brief", "shown_path", "markdown_escape",
 ]
 
@@ -290,6 +290,32 @@ def frame_summary(article: Article) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------- notebook 04's evidence tables
+
+
+def accuracy_table() -> pd.DataFrame:
+    """The extractor against people's annotations, every set in one table: real news first, then the course's own.
+
+    One row per set: the benchmark of real news (``helpers.evaluation.benchmark_results``,
+    at the overlap threshold 0.3), the Gender Gap Tracker's own published figures,
+    and each article annotated for the course (``evaluation_table``).  Columns:
+    what the set is, how many attributions people marked, precision, recall, F1.
+    """
+    from .evaluation import benchmark_results, evaluation_table
+
+    names = {"this course": "the course's extractor", "Gender Gap Tracker (published)": "GGT's own tool, published"}
+    rows = []
+    for (system, threshold), r in benchmark_results().iterrows():
+        if threshold == 0.3:
+            rows.append({"set": f"real news, {r['set']}: {names.get(system, system)}",
+                         "marked by people": r["quotations"], "precision": r["precision"], "recall": r["recall"],
+                         "F1": r["f1"]})
+    for name, r in evaluation_table().iterrows():
+        what = "the course article" if name == "seed" else f"{name} (written for the course)"
+        rows.append({"set": what, "marked by people": r["annotated"], "precision": r["precision"],
+                     "recall": r["recall"], "F1": r["F1"]})
+    table = pd.DataFrame(rows, columns=["set", "marked by people", "precision", "recall", "F1"])
+    table["marked by people"] = ["" if pd.isna(n) else str(int(n)) for n in table["marked by people"]]
+    return _numbered(table.round({"precision": 2, "recall": 2, "F1": 2}))
 
 
 def kind_examples(article: Article, width: int = 90) -> pd.DataFrame:

@@ -39,7 +39,7 @@ from .text import shorten
 
 __all__ = [
     "SEED_SIDES", "LEVELS", "NOT_CLASSIFIED", "NOT_FILLED_IN", "SIDES_COLUMNS", "read_sides", "sides_frame",
-    "assign", "classify", "groupings", "heard_by", "leaders", "finding", "source_view", "full_sentence",
+    "assign", "classify", "groupings", "heard_by", "both_ways", "leaders", "finding", "source_view", "full_sentence",
     "kinds_by", "channels_named", "channels_by", "first_heard", "first_and_last", "missing_voices",
     "verb_audit", "verb_sentences", "heard_chart",
 ]
@@ -181,6 +181,32 @@ def heard_by(classified: pd.DataFrame, level: str = "party") -> pd.DataFrame:
     table = table.reindex(_unsorted_last(table.index))
     table.index.name = level
     return table
+
+
+def both_ways(classified: pd.DataFrame) -> pd.DataFrame:
+    """Who is heard, with the parties apart *and* grouped, in one table: one row per party, under its side.
+
+    The index is (side, party).  A side that groups several parties gets a first row of
+    its own, party "(all)", with the side's totals.  Sides come in the order of
+    :func:`heard_by` by side (most attributions first); parties in the order of
+    ``heard_by`` by party.  Columns: attributions and quoted words.
+    """
+    for level in LEVELS:
+        _check_level(classified, level)
+    columns = ["attributions", "quoted words"]
+    by_side, by_party = heard_by(classified, "side"), heard_by(classified, "party")
+    rows, index = [], []
+    for side in by_side.index:
+        parties = [p for p in by_party.index if p in set(classified.loc[classified["side"] == side, "party"])]
+        if len(parties) > 1:
+            rows.append(by_side.loc[side, columns].tolist())
+            index.append((side, "(all)"))
+        for party in parties:
+            mask = (classified["side"] == side) & (classified["party"] == party)
+            rows.append([int(mask.sum()), int(classified.loc[mask, "quoted words"].sum())])
+            index.append((side, party))
+    table = pd.DataFrame(rows, columns=columns, index=pd.MultiIndex.from_tuples(index, names=["side", "party"]))
+    return table.astype(int)
 
 
 def leaders(classified: pd.DataFrame, level: str = "party", measure: str = "attributions") -> list[str]:

@@ -24,7 +24,8 @@ from helpers.brief import (
 from helpers.exercises import check
 from helpers.sides import (
     NOT_CLASSIFIED, NOT_FILLED_IN, SIDES_COLUMNS, assign, channels_by, channels_named, classify, finding,
-    first_and_last, first_heard, groupings, heard_by, heard_chart, kinds_by, leaders, missing_voices, read_sides,
+    both_ways, first_and_last, first_heard, groupings, heard_by, heard_chart, kinds_by, leaders, missing_voices,
+    read_sides,
     sides_frame, source_view, verb_audit, verb_sentences,
 )
 
@@ -344,3 +345,25 @@ def test_a_headline_quotation_no_one_says_in_the_body_is_unknown():
     assert voices.loc["headline", "party"] == "unknown"
     assert check("04.5", {"headline": "unknown"}, article).passed
     assert check("04.5", {"headline": "none"}, article).status == "not yet"
+
+
+def test_one_table_shows_the_parties_apart_and_grouped(rows):
+    table = both_ways(rows)
+    assert table.loc[(MERGED, "(all)")].tolist() == [9, 90]
+    assert table.loc[(MERGED, ARMENIA), "attributions"] == 5 and table.loc[(MERGED, KARABAKH), "attributions"] == 4
+    assert table.loc[("Azerbaijan", "Azerbaijan")].tolist() == [6, 71]
+    assert table.index[0] == (MERGED, "(all)") and table.index[-1] == (NOT_CLASSIFIED, NOT_CLASSIFIED)
+    parties_only = table.drop(index="(all)", level="party")
+    assert parties_only["attributions"].sum() == len(rows)
+
+
+def test_the_accuracy_table_puts_real_news_beside_the_course_articles():
+    from helpers.brief import accuracy_table
+    from helpers.evaluation import benchmark_results, evaluation_table
+
+    table = accuracy_table()
+    assert table["set"].iloc[0].startswith("real news, GGT dev half") and "extractor" in table["set"].iloc[0]
+    course = benchmark_results().loc[("this course", 0.3)]
+    assert table.loc[1, "recall"] == round(course["recall"], 2)
+    assert table["set"].iloc[2] == "the course article"
+    assert len(table) == 2 + len(evaluation_table())
