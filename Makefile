@@ -7,16 +7,17 @@
 #   make html       render the solved course as a static website in build/html
 #   make bench      print the speed benchmarks (not part of make test)
 #   make evaluate   measure the source extractor on the real-news benchmark in ../shared
+#   make grade SUBMISSIONS=folder/   grade the students' notebooks: gradebook, feedback, class summary
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: help setup lab test student solutions nav course html bench evaluate clean
+.PHONY: help setup lab test student solutions nav course html bench evaluate grade clean
 
 help:
-	@sed -n '2,9p' Makefile | sed 's/^# *//'
+	@sed -n '2,10p' Makefile | sed 's/^# *//'
 
 # Create the virtual environment once.
 $(BIN)/python:
@@ -56,10 +57,17 @@ html: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/bench_readability.py
 	$(BIN)/python tests/bench_corpus.py
+	$(BIN)/python -m tools.grading.bench
 
 # Precision and recall on real news (the benchmark's texts stay in ../shared; only figures are kept).
 evaluate: $(STAMP)
 	$(BIN)/python -m tools.evaluate
+
+# The folder is passed through the environment, never pasted into a shell command.
+grade: export GRADE_SUBMISSIONS := $(value SUBMISSIONS)
+grade: export GRADE_OUT := $(value OUT)
+grade: $(STAMP)
+	$(BIN)/python -m tools.grading
 
 clean:
 	rm -rf build

@@ -40,10 +40,16 @@ Two edge cases, decided here once for the whole course:
   coding tells you nothing about reliability: find units where coders could
   disagree.
 
-References for the worked examples in ``tests/test_agreement.py``: Cohen (1960);
-Fleiss (1971); Krippendorff, K. (2011) *Computing Krippendorff's
-Alpha-Reliability*, Annenberg School for Communication, University of
-Pennsylvania.
+Reading the figures: :func:`landis_koch` gives Landis & Koch's (1977) labels
+for a kappa ("moderate" for .41-.60, ...), :func:`krippendorff_verdict` what
+Krippendorff (2004) advises for an alpha (rely on it at .800, tentative
+conclusions from .667).  :func:`reliability_by_item` computes all of them per
+question across many units: reliability belongs to a question (a variable),
+measured on many coded units, not to one article's pool of different questions.
+
+References (full entries in ``docs/bibliography.md``): Cohen (1960); Fleiss
+(1971); Landis & Koch (1977); Krippendorff (2004; 2011, *Computing
+Krippendorff's Alpha-Reliability*).
 """
 
 from __future__ import annotations
@@ -56,7 +62,8 @@ import numpy as np
 
 __all__ = [
     "percent_agreement", "cohen_kappa", "cohen_kappa_parts", "fleiss_kappa", "fleiss_kappa_from_counts",
-    "count_table", "krippendorff_alpha", "coincidence_matrix", "agreement_summary",
+    "count_table", "krippendorff_alpha", "coincidence_matrix", "agreement_summary", "landis_koch",
+    "krippendorff_verdict", "reliability_by_item", "LANDIS_KOCH",
 ]
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
@@ -283,3 +290,76 @@ def agreement_summary(codings) -> dict:
         summary["Fleiss' kappa"] = fleiss_kappa(rows)
     summary["Krippendorff's alpha"] = krippendorff_alpha(rows)
     return summary
+
+
+# ------------------------------------------------------------ reading the figures
+
+#: Landis & Koch (1977, p. 165): labels for ranges of kappa.  Their own words: the
+#: divisions are "arbitrary", a common yardstick rather than a rule.
+LANDIS_KOCH = ((0.0, "poor"), (0.20, "slight"), (0.40, "fair"), (0.60, "moderate"), (0.80, "substantial"),
+               (1.0, "almost perfect"))
+
+
+def landis_koch(kappa: float) -> str:
+    """Landis & Koch's (1977) label for a kappa: "poor" (< 0), "slight" (0-.20), "fair" (.21-.40),
+    "moderate" (.41-.60), "substantial" (.61-.80), "almost perfect" (.81-1); "undefined" for nan."""
+    if kappa is None or (isinstance(kappa, float) and math.isnan(kappa)):
+        return "undefined"
+    if kappa < 0:
+        return "poor"
+    for upper, label in LANDIS_KOCH[1:]:
+        if kappa <= upper + 1e-9:
+            return label
+    return "almost perfect"
+
+
+def krippendorff_verdict(alpha: float) -> str:
+    """What Krippendorff (2004) advises for an alpha: rely on the data at .800 or more, draw only
+    tentative conclusions from .667 to .800, and discard the variable below .667."""
+    if alpha is None or (isinstance(alpha, float) and math.isnan(alpha)):
+        return "undefined: one answer only"
+    if alpha >= 0.800:
+        return "reliable (≥ .800)"
+    if alpha >= 0.667:
+        return "tentative conclusions only (.667–.800)"
+    return "not reliable (< .667)"
+
+
+def reliability_by_item(codings: Mapping[str, Mapping[str, Sequence]]) -> "pd.DataFrame":
+    """Reliability per question (item), across the units every coder coded.
+
+    ``codings`` maps a coder to ``{item: [answer for unit 1, unit 2, ...]}``
+    (units in the same order for every coder; ``None`` for a unit left out).
+    One row per item: ``units``, ``share yes`` (how often the answer was yes,
+    across coders: an item almost always "no" makes percent agreement high
+    and chance-corrected figures unstable, the prevalence problem),
+    ``percent agreement``, ``kappa`` (Cohen's for two coders, Fleiss' for more,
+    when every unit was coded by everyone), ``Landis & Koch`` (the kappa's
+    label), ``alpha`` (Krippendorff's, nominal) and ``Krippendorff`` (what to
+    do with the item).
+    """
+    import pandas as pd
+
+    coders = list(codings)
+    if len(coders) < 2:
+        raise ValueError("reliability needs at least two coders")
+    items = list(dict.fromkeys(item for coder in coders for item in codings[coder]))
+    rows = []
+    for item in items:
+        missing = [c for c in coders if item not in codings[c]]
+        if missing:
+            raise ValueError(f"item {item!r} was not coded by {', '.join(missing)}")
+        rows_of_item = [list(codings[c][item]) for c in coders]
+        answers = [v for row in rows_of_item for v in row if not _is_missing(v)]
+        yes = sum(1 for v in answers if v in (1, True, "yes")) / len(answers) if answers else math.nan
+        complete = not any(_is_missing(v) for row in rows_of_item for v in row)
+        if len(coders) == 2:
+            kappa = cohen_kappa(*rows_of_item)
+        else:
+            kappa = fleiss_kappa(rows_of_item) if complete else math.nan
+        alpha = krippendorff_alpha(rows_of_item)
+        rows.append({"item": item, "units": len(rows_of_item[0]), "share yes": round(yes, 2),
+                     "percent agreement": round(percent_agreement(rows_of_item), 2),
+                     "kappa": round(kappa, 2), "Landis & Koch": landis_koch(kappa),
+                     "alpha": round(alpha, 2), "Krippendorff": krippendorff_verdict(alpha)})
+    return pd.DataFrame(rows).set_index("item")

@@ -153,3 +153,40 @@ def test_summary_picks_the_right_kappa():
     assert "Fleiss' kappa" in many
     assert many["Krippendorff's alpha"] == pytest.approx(krippendorff_alpha(KRIPPENDORFF_BINARY * 1
                                                                             + [KRIPPENDORFF_BINARY[0]]))
+
+
+# ------------------------------------------------------------ reading the figures, per item
+
+def test_landis_koch_bands():
+    from helpers.agreement import landis_koch
+
+    assert [landis_koch(k) for k in (-0.1, 0.0, 0.2, 0.21, 0.48, 0.6, 0.7, 0.81, 1.0)] == [
+        "poor", "slight", "slight", "fair", "moderate", "moderate", "substantial", "almost perfect", "almost perfect"]
+    assert landis_koch(float("nan")) == "undefined"
+
+
+def test_krippendorff_verdict_thresholds():
+    from helpers.agreement import krippendorff_verdict
+
+    assert krippendorff_verdict(0.80).startswith("reliable")
+    assert krippendorff_verdict(0.70).startswith("tentative")
+    assert krippendorff_verdict(0.48).startswith("not reliable")
+    assert krippendorff_verdict(float("nan")).startswith("undefined")
+
+
+def test_reliability_by_item_shows_the_prevalence_problem():
+    from helpers.agreement import reliability_by_item
+
+    rare_a = [0] * 13 + [0]
+    rare_b = [0] * 13 + [1]
+    both = {"ana": {"rare": rare_a, "even": [1, 0] * 7}, "ben": {"rare": rare_b, "even": [1, 0] * 6 + [0, 1]}}
+    table = reliability_by_item(both)
+    assert table.loc["rare", "percent agreement"] == pytest.approx(13 / 14, abs=0.005)
+    assert table.loc["rare", "kappa"] == 0.0 and table.loc["rare", "share yes"] == pytest.approx(1 / 28, abs=0.005)
+    assert table.loc["even", "Landis & Koch"] == "substantial"
+    three = {c: {"even": [1, 0, 1, 1]} for c in ("a", "b", "c")}
+    three["c"]["even"] = [1, 0, 0, 1]
+    assert reliability_by_item(three).loc["even", "kappa"] == pytest.approx(round(fleiss_kappa(
+        [three[c]["even"] for c in three]), 2))
+    with pytest.raises(ValueError, match="at least two coders"):
+        reliability_by_item({"a": {"x": [1]}})

@@ -147,10 +147,10 @@ def test_side_summary_counts_attributions_words_and_sources(seed):
 
 def test_labels_section_reports_the_narrators_terms_with_their_sentences(seed, seed_brief):
     own = table(seed_brief, "Labels by voice", "The terms in the article's own voice")
-    assert len(own) == len(narrator_uses(seed)) == 5
-    assert set(own["term"]) == {"separatist"}
-    assert section(seed_brief, "Labels by voice").notes == [
-        "The article uses 1 contested term(s) in its own voice: separatist."]
+    assert len(own) == len(narrator_uses(seed))  # the narrator-voice test looks both ways (notebook 02)
+    assert {"separatist", "Stepanakert", "blockade"} <= set(own["term"])
+    [note] = section(seed_brief, "Labels by voice").notes
+    assert note.startswith("The article uses") and "separatist" in note and "Stepanakert" in note
     voices = term_voices(seed)
     assert voices.columns[0] == "narrator"
     assert voices.loc["separatist", "narrator"] == 5 and voices.loc["ethnic cleansing", "narrator"] == 0

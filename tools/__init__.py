@@ -8,6 +8,8 @@ Students never import this package; it keeps the two editions of the course in s
 * :mod:`tools.solutions`  -- ``python -m tools.solutions [notebooks...]``: re-run the solution notebooks.
 * :mod:`tools.course`     -- ``make course ARTICLE=...``: run the whole course on another article.
 * :mod:`tools.html`       -- ``make html``: the solved course as a static website.
+* :mod:`tools.evaluate`   -- ``make evaluate``: the source extractor on the real-news benchmark.
+* :mod:`tools.grading`    -- ``make grade SUBMISSIONS=...``: grade the notebooks students hand in.
 
 Run them from the top folder of the course (the Makefile does).
 """
