@@ -52,7 +52,7 @@ __all__ = [
     "READABILITY_CAVEATS", "NOT_ANSWERED", "Section", "Brief",
     "provenance_table", "provenance_questions", "structure_table", "paragraph_overview", "sides_template",
     "sides_path", "write_sides_template", "load_sides", "unidentified_attributions", "unidentified_table",
-    "side_summary", "term_voices", "narrator_or_echo", "frame_summary", "paragraphs_with", "readability_table",
+    "side_summary", "term_voices", "voice_summary", "narrator_or_echo", "frame_summary", "paragraphs_with", "readability_table",
     "hardest_table", "count_words", "accuracy_table", "kind_examples", "attribution_marks", "editor_notes",
     "display_voices", "statement_or_action", "people_view", "build_brief", "write_brief", "shown_path", "markdown_escape",
 ]
@@ -277,6 +277,19 @@ def term_voices(article: Article, terms=CONTESTED_TERMS) -> pd.DataFrame:
     table.index = table.index.get_level_values("label") if len(table) else pd.Index([], name="label")
     table.index.name = "term"
     return table
+
+
+def voice_summary(article: Article, terms=CONTESTED_TERMS) -> pd.DataFrame:
+    """A narrow :func:`term_voices`: per term the article uses, its uses in the narrator's voice, its uses inside
+    quotation marks, and whom those quotations are credited to."""
+    voices = term_voices(article, terms)
+    rows = []
+    for term, counts in voices.iterrows():
+        quoted = {voice: int(n) for voice, n in counts.items() if voice != "narrator" and n}
+        rows.append({"term": term, "narrator": int(counts.get("narrator", 0)), "quoted": sum(quoted.values()),
+                     "quoted from": ", ".join(quoted)})
+    table = pd.DataFrame(rows, columns=["term", "narrator", "quoted", "quoted from"])
+    return table.set_index("term")
 
 
 def frame_summary(article: Article) -> pd.DataFrame:
@@ -754,7 +767,7 @@ def _labels_section(article, terms) -> Section:
                           "sentence": None if u.sentence is None else u.sentence + 1,
                           "evidence": u.evidence} for u in own],
                         columns=["term", "words", "part", "sentence", "evidence"]).astype({"sentence": "Int64"})
-    voices = term_voices(article, terms).reset_index()
+    voices = voice_summary(article, terms).reset_index()
     tables = [("Who uses each term", voices)] if len(voices) else []
     if own:
         tables.append(("The terms in the article's own voice (outside quotation marks)", rows))

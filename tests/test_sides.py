@@ -240,10 +240,15 @@ def test_kind_examples_marks_and_people(seed):
 
 
 def test_narrator_or_echo_tells_names_reported_words_and_inferences(seed, notes_article):
-    seed_uses = narrator_or_echo(seed).set_index("sentence")["stands in"]
-    assert seed_uses[2] == seed_uses[5] == "the name of the speaker"
-    assert seed_uses[9] == "reported words of Azerbaijani security services"
-    assert seed_uses[10] == seed_uses[17] == "the narrator's own sentence"  # 17: after "implying"
+    seed_uses = narrator_or_echo(seed)
+    where = {(r.sentence, r.words): r._4 for r in seed_uses.itertuples()}
+    assert where[(2, "Stepanakert")] == "reported words of Armenian separatist authorities"  # "..., X announced"
+    assert where[(2, "separatist")] == where[(5, "separatist")] == "the name of the speaker"
+    assert where[(9, "separatist")] == "reported words of Azerbaijani security services"  # after "accused"
+    assert where[(10, "separatists")] == where[(17, "separatist")] == "the narrator's own sentence"  # 17: "implying"
+    assert where[(33, "enclave")] == "reported words of Nazeli Baghdasaryan"  # after "According to her"
+    assert where[(12, "blockade")] == "the narrator's own sentence"
+    assert list(seed_uses.index) == list(range(1, len(seed_uses) + 1))
     written = narrator_or_echo(notes_article, ["rebel"]).set_index("words")["stands in"]
     assert written["Rebel"] == "reported words of army"  # inverted: "..., the army announced"
     uses = narrator_or_echo(notes_article, ["rebel"])
@@ -285,7 +290,7 @@ SEED_CHECKS = [
      [{1: "warning", 2: "warning", 3: "warning"}, {1: "announcement"}, {1: "a", 2: "b", 3: "c"}, {}]),
     ("07.1", {8: KARABAKH}, "correct", [{8: "Armenia"}, {8: "cannot tell"}, {7: KARABAKH}, {8: ""}]),
     ("07.2", True, "correct", [False, "yes"]),
-    ("07.3", [9], "correct", [[2, 5, 9, 10, 17], [9, 17], [2, 9], []]),
+    ("07.3", [1, 4, 9, 11], "correct", [[1, 2, 4, 9, 11], [1, 4, 9, 10, 11], [4], [], [1, 4, 9, 11, 99]]),
     ("07.4", 13, "correct", [12, 9, 21, 14]),
     ("07.5", [2, 3], "correct", [[1, 2, 3], [1], [], 2]),
 ]
@@ -323,9 +328,9 @@ def test_checks_on_another_article_never_say_correct_to_the_course_articles_answ
     assert check("04.2", "[the Upper Vale, ed.]", notes_article).passed
     assert check("04.5", {"headline": "minister", "subheading 1": "none"}, notes_article).passed
     assert check("04.5", {"headline": "none", "subheading 1": "none"}, notes_article).status == "not yet"
-    assert check("07.3", [9], notes_article).status == "not yet"
+    assert check("07.3", [1, 4, 9, 11], notes_article).status == "not yet"
     echoes = narrator_or_echo(notes_article)
-    expected = sorted(echoes.loc[echoes["stands in"].str.startswith("reported"), "sentence"])
+    expected = sorted(echoes.index[echoes["stands in"].str.startswith("reported")])
     assert check("07.3", expected, notes_article).passed
 
 

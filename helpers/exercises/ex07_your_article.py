@@ -88,29 +88,37 @@ def grouping_matters(answer, article):
 @exercise("07.3")
 def echoes(answer, article):
     uses = narrator_or_echo(article)
-    expected = sorted(set(uses.loc[uses["stands in"].str.startswith("reported words"), "sentence"]))
+    reported = uses["stands in"].str.startswith("reported words")
+    expected = sorted(uses.index[reported])
     if not isinstance(answer, (list, tuple, set)) or not all(is_whole_number(k) for k in answer):
-        return not_yet("Give a list of sentence numbers, as the table shows them (an empty list [] if none).")
+        return not_yet("Give a list of row numbers of the table (an empty list [] if none).")
     given = sorted(set(answer))
     if given == expected:
         if not expected:
             return correct("None of these uses stands in a source's reported words: each is the narrator's own "
                            "choice of word, to report as such.")
-        return correct(f"Sentence {', '.join(map(str, expected))}: the term stands in what a source is reported "
-                       "to have said, so the narrator may be echoing the source's word without quotation marks. The "
-                       "others are the narrator's own: how it names a speaker, or its own sentence.")
-    named = set(uses.loc[uses["stands in"] == "the name of the speaker", "sentence"])
-    inferred = {r.sentence for r in uses.itertuples() if "implying" in r.evidence.lower()} - set(expected)
+        where = "; ".join(f"Row {k}: “{uses.loc[k, 'words']}” ({uses.loc[k, 'stands in']})" for k in expected)
+        return correct(f"{where}. There the narrator may be echoing the source's word without quotation marks; the "
+                       "other uses are the narrator's own, in how it names a speaker or in its own sentence.")
+    unknown = [k for k in given if k not in uses.index]
+    if unknown:
+        return not_yet(f"The table has no row {unknown[0]}: use the row numbers shown, 1 to {len(uses)}.")
+    named = set(uses.index[uses["stands in"] == "the name of the speaker"])
+    inferred = {k for k in uses.index if "implying" in uses.loc[k, "evidence"].lower()} - set(expected)
     if set(given) & inferred:
         return not_yet("“Implying” marks the reporter's own inference: the words after it are the narrator's, not "
                        "the source's.")
     if set(given) & named:
-        return not_yet("Where the term is part of how the text names the speaker (“X authorities announced”), the "
-                       "narrator chose the name: the source is not reported to have said it.")
+        return not_yet("Where the term is part of how the text names or describes the speaker (“X authorities "
+                       "announced”, “Y, the rights defender of ...”), the narrator chose the name: the source is not "
+                       "reported to have said it.")
     if len(given) == len(uses) and len(uses) > len(expected):
         return not_yet("Not every use: keep only those inside what a source is reported to have said.")
-    return not_yet("For each sentence, ask: is the term inside what a source is reported to say (after “accused”, "
-                   "before “announced”), or in the narrator's own words?")
+    if set(given) < set(expected):
+        return not_yet("Some are missing. A statement can come before its speaker (“..., the army announced”) or "
+                       "after “according to”: the words reported are the source's then too.")
+    return not_yet("For each row, ask: is the term inside what a source is reported to say (after “accused”, "
+                   "before “announced”, after “according to”), or in the narrator's own words?")
 
 
 @exercise("07.4")
