@@ -41,7 +41,7 @@ __all__ = [
     "SEED_SIDES", "LEVELS", "NOT_CLASSIFIED", "NOT_FILLED_IN", "SIDES_COLUMNS", "read_sides", "sides_frame",
     "assign", "classify", "groupings", "heard_by", "both_ways", "leaders", "finding", "source_view", "full_sentence",
     "kinds_by", "channels_named", "channels_by", "first_heard", "first_and_last", "missing_voices",
-    "verb_audit", "verb_sentences", "heard_chart",
+    "SPEECH_ACTS", "STANCES", "verb_audit", "verb_sentences", "heard_chart",
 ]
 
 #: The course article's sides table.
@@ -344,10 +344,33 @@ def missing_voices(classified: pd.DataFrame, level: str = "party") -> pd.DataFra
                         index=pd.Index([name for name, _ in rows], name="voice"))
 
 
+#: The values of the two verb dimensions, in the order the audit shows them.
+SPEECH_ACTS = ["neutral", "assertive", "directive", "commissive", "expressive"]
+STANCES = ["none", "distance", "endorsement"]
+
+
 def verb_audit(classified: pd.DataFrame, level: str = "party") -> pd.DataFrame:
-    """Per party (or side): attributions with a neutral and with a loaded reporting verb, and the loaded share."""
+    """Per party (or side): the attributions by the reporting verb's two ratings.
+
+    With the columns ``speech act`` and ``stance`` of the source table, the table has
+    two groups of columns: the **speech act** the verb describes (neutral, assertive,
+    directive, commissive, expressive) and the **stance** it signals about the truth
+    of what is reported (none, distance, endorsement).  A source table with only the
+    one-word ``rating`` gets neutral, loaded and the loaded share.
+    """
     _check_level(classified, level)
     order = list(heard_by(classified, level).index)
+    if {"speech act", "stance"} <= set(classified.columns):
+        parts = []
+        for dimension, values in (("speech act", SPEECH_ACTS), ("stance", STANCES)):
+            values = values + sorted(set(classified[dimension]) - set(values))
+            part = pd.crosstab(classified[level], classified[dimension]).reindex(index=order, columns=values,
+                                                                                fill_value=0)
+            part.columns = pd.MultiIndex.from_product([[dimension], part.columns], names=["dimension", "rating"])
+            parts.append(part)
+        table = pd.concat(parts, axis=1)
+        table.index.name = level
+        return table
     table = pd.crosstab(classified[level], classified["rating"]).reindex(
         index=order, columns=["neutral", "loaded"], fill_value=0)
     table["attributions"] = table["neutral"] + table["loaded"]
