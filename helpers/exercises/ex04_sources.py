@@ -131,16 +131,15 @@ _PARTY_EVIDENCE = {
 
 @exercise("04.3")
 def which_party(answer, article):
-    if not isinstance(answer, dict):
-        return not_yet("Give a dictionary from source to party, such as {\"Armenia\": \"...\", ...}.")
+    if not isinstance(answer, (list, tuple)) or len(answer) != len(PARTY_QUESTIONS):
+        return not_yet(f"Give a list of {len(PARTY_QUESTIONS)} parties, one per source, in the order of the list: "
+                       + ", ".join(PARTY_QUESTIONS) + ".")
+    answer = dict(zip(PARTY_QUESTIONS, answer))
     if not article.is_seed:
         return complete("These sources belong to the course article; for yours, write its sides table (notebook 07) "
                         "and note the evidence for each decision.")
     sides = read_sides()
     expected = {s: p for s, p in zip(sides["source"], sides["party"]) if s in PARTY_QUESTIONS}
-    missing = [s for s in PARTY_QUESTIONS if s not in answer]
-    if missing:
-        return not_yet(f"Decide for every source of the list; missing: {', '.join(missing)}.")
     wrong = [s for s in PARTY_QUESTIONS if _words(answer[s]) != _words(expected[s])]
     if not wrong:
         return correct("The article itself tells the two apart: Armenia's government (the country, its Prime "
@@ -197,18 +196,23 @@ def recount(answer, article):
 # --------------------------------------------------------------------------- 4.5 headline and subheadings
 
 
+def _part_name(part: str) -> str:
+    """ "headline" -> "The headline", "subheading 1" -> "Subheading 1" """
+    return "The headline" if part == "headline" else part[:1].upper() + part[1:]
+
+
 @exercise("04.5")
 def display_parties(answer, article):
     sides, _ = load_sides(article)
     voices = display_voices(article, sides)
     if not len(voices):
-        return correct("This article has no headline or subheading.") if answer in ({}, None) else \
-            not_yet("This article has no headline or subheading: the answer is an empty dictionary {}.")
-    if not isinstance(answer, dict):
-        return not_yet("Give a dictionary from part (\"headline\", \"subheading 1\", ...) to party, or \"none\".")
-    missing = [p for p in voices["part"] if p not in answer]
-    if missing:
-        return not_yet(f"Give an answer for every part; missing: {', '.join(missing)}.")
+        return correct("This article has no headline or subheading.") if answer in ([], None) else \
+            not_yet("This article has no headline or subheading: the answer is an empty list [].")
+    parts = list(voices["part"])
+    if not isinstance(answer, (list, tuple)) or len(answer) != len(parts):
+        return not_yet(f"Give a list of {len(parts)} answers, one per part in the order of the table ("
+                       + ", ".join(parts) + "): a party, or \"none\".")
+    answer = dict(zip(parts, answer))
     rows = voices.to_dict("records")
     wrong = []
     for row in rows:
@@ -221,7 +225,7 @@ def display_parties(answer, article):
         quoting = [r for r in rows if r["party"] != "none"]
         if not quoting:
             return correct("No headline or subheading quotes anyone: the display type is all in the outlet's words.")
-        return correct(". ".join(f"The {r['part']} quotes {r['party']} (“{r['quoted']}”)" for r in quoting) +
+        return correct(". ".join(f"{_part_name(r['part'])} quotes {r['party']} (“{r['quoted']}”)" for r in quoting) +
                        (". The other parts are in the outlet's words" if len(quoting) < len(rows) else "") +
                        ". A reader who stops at the display type meets these voices first.")
     row = wrong[0]
@@ -236,14 +240,15 @@ def display_parties(answer, article):
 
 
 #: Exercise 4.6: a claim of the course article (by key) and the paragraph (from 1) whose statement answers it.
-REBUTTALS = {"withdrawal": 8, "civilians": 2}
+REBUTTALS = {"withdrawal": 8, "civilians": 2}  # the answer is the list of the values, in this order
 
 
 @exercise("04.6")
 def rebuttal(answer, article):
-    if not isinstance(answer, dict) or set(answer) != set(REBUTTALS):
-        return not_yet("Give a dictionary with the keys \"withdrawal\" and \"civilians\", each a paragraph number "
-                       "as the tables show it (from 1).")
+    if not isinstance(answer, (list, tuple)) or len(answer) != len(REBUTTALS):
+        return not_yet("Give a list of two paragraph numbers, as the tables show them (from 1): the one that "
+                       "answers the demand for withdrawal, then the one that contradicts Baku on civilians.")
+    answer = dict(zip(REBUTTALS, answer))
     if not all(is_whole_number(v) for v in answer.values()):
         return not_yet("Give each paragraph as a whole number, as the tables show it (paragraph 1 is the first).")
     if not article.is_seed:
@@ -283,15 +288,15 @@ SPEECH_ACTS = ("warning", "announcement", "demand", "accusation", "reassurance")
 
 @exercise("04.7")
 def warned_fair(answer, article):
-    if not isinstance(answer, dict) or not answer:
-        return not_yet("Give a dictionary from the number of each sentence (1, 2, 3) to the speech act you read "
-                       f"in it: one of {', '.join(SPEECH_ACTS)}.")
+    if not isinstance(answer, (list, tuple)) or not answer:
+        return not_yet("Give a list with the speech act you read in each sentence, in the order of the table: "
+                       f"one of {', '.join(SPEECH_ACTS)}.")
     if not article.is_seed:
         return complete("Compare your readings with a classmate's and with the original statements, where you can "
                         "find them.")
-    missing = [k for k in WARNED_READINGS if k not in answer]
-    if missing:
-        return not_yet(f"Read every sentence; missing: {', '.join(map(str, missing))}.")
+    if len(answer) != len(WARNED_READINGS):
+        return not_yet(f"Read every sentence: give {len(WARNED_READINGS)} readings, one per row of the table.")
+    answer = dict(zip(WARNED_READINGS, answer))
     unknown = [k for k in WARNED_READINGS if str(answer[k]).strip().lower() not in SPEECH_ACTS]
     if unknown:
         return not_yet(f"For sentence {unknown[0]}, name the speech act with one of: {', '.join(SPEECH_ACTS)}.")

@@ -31,21 +31,19 @@ def who_is_unidentified(answer, article):
     rows = unidentified_table(article)
     if not len(rows):
         return correct("Every statement is credited to a source the reader can identify: nothing to decide.") \
-            if answer in ({}, None) else not_yet("This article has no unidentified attribution: the answer is {}.")
-    if not isinstance(answer, dict):
-        return not_yet("Give a dictionary from the paragraph of each unidentified row (as the table shows it) to "
-                       "your reading: the source or party, or \"cannot tell\".")
-    missing = [p for p in rows["paragraph"] if p not in answer]
-    if missing:
-        return not_yet(f"Decide for every row of the table; missing: paragraph {', '.join(map(str, missing))} "
-                       "(the paragraph numbers as the table shows them, from 1).")
-    if any(not str(answer[p]).strip() for p in rows["paragraph"]):
+            if answer in ([], None) else not_yet("This article has no unidentified attribution: the answer is [].")
+    if not isinstance(answer, (list, tuple)) or len(answer) != len(rows):
+        return not_yet(f"Give a list of {len(rows)} reading(s), one per row of the table, in its order: the source "
+                       "or party, or \"cannot tell\".")
+    readings = list(zip(rows["paragraph"], answer))
+    if any(reading is None or not str(reading).strip() for _, reading in readings):
         return not_yet("Write a reading for every row, or \"cannot tell\" where the text does not say.")
     if not article.is_seed:
         return complete("Compare each reading with the sentence before the pronoun: a reader may link a pronoun "
                         "the tool leaves unresolved, and an anonymous source stays anonymous however often it "
                         "speaks. Correct your sides table where you are sure, and say so in the brief.")
-    given = _plain(answer[next(iter(_SEED_UNRESOLVED))])
+    paragraph = next(iter(_SEED_UNRESOLVED))
+    given = _plain(next(reading for p, reading in readings if p == paragraph))
     if given in _SEED_ALSO_ACCEPTED:
         return correct("The sentence before ends with the only plural the text offers, “its separatist allies”: the "
                        "Karabakh Armenian side, whom Armenia's statement places there. The tool resolves pronouns to "
