@@ -41,7 +41,7 @@ __all__ = [
     "SEED_SIDES", "LEVELS", "NOT_CLASSIFIED", "NOT_FILLED_IN", "SIDES_COLUMNS", "read_sides", "sides_frame",
     "assign", "classify", "groupings", "heard_by", "both_ways", "leaders", "finding", "source_view", "full_sentence",
     "kinds_by", "channels_named", "channels_by", "first_heard", "first_and_last", "missing_voices",
-    "SPEECH_ACTS", "STANCES", "verb_audit", "verb_sentences", "heard_chart",
+    "SPEECH_ACTS", "STANCES", "verb_audit", "verb_finding", "verb_sentences", "heard_chart",
 ]
 
 #: The course article's sides table.
@@ -377,6 +377,41 @@ def verb_audit(classified: pd.DataFrame, level: str = "party") -> pd.DataFrame:
     table["share loaded"] = (table["loaded"] / table["attributions"].where(table["attributions"] > 0)).round(2)
     table.columns.name, table.index.name = "verb", level
     return table
+
+
+def verb_finding(classified: pd.DataFrame, level: str = "party") -> str:
+    """What the verb audit shows, as a sentence: the verbs that signal a stance, and who gets expressive verbs.
+
+    Works on a source table with the columns ``speech act`` and ``stance``; with only
+    the one-word ``rating``, it names the loaded verbs instead.
+    """
+    _check_level(classified, level)
+    if not len(classified):
+        return "No attribution, no verb to audit."
+
+    def verbs(rows) -> str:
+        return ", ".join(f"“{v}”" for v in dict.fromkeys(rows["verb"].str.lower()))
+
+    if not {"speech act", "stance"} <= set(classified.columns):
+        loaded = classified[classified["rating"] == "loaded"]
+        return (f"{len(loaded)} of {len(classified)} attributions have a loaded verb"
+                + (f": {verbs(loaded)}." if len(loaded) else "."))
+    parts = []
+    signalled = classified[classified["stance"] != "none"]
+    if len(signalled):
+        parts.append(f"{len(signalled)} of {len(classified)} verbs {'signals' if len(signalled) == 1 else 'signal'} "
+                     f"a stance on the truth of what they report ({verbs(signalled)})")
+    else:
+        parts.append(f"none of the {len(classified)} verbs signals doubt or endorsement (stance: none)")
+    expressive = classified[classified["speech act"] == "expressive"]
+    if len(expressive):
+        who = "; ".join(f"{name}: {verbs(rows)}" for name, rows in expressive.groupby(level, sort=False))
+        parts.append(f"{len(expressive)} {'describes' if len(expressive) == 1 else 'describe'} the act as an "
+                     f"expression of attitude ({who})")
+    else:
+        parts.append("none describes the act as an expression of attitude")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
 
 
 def verb_sentences(classified: pd.DataFrame, verb: str) -> pd.DataFrame:

@@ -365,3 +365,19 @@ def test_the_accuracy_table_puts_real_news_beside_the_course_articles():
     assert table.loc[1, "recall"] == round(course["recall"], 2)
     assert table["set"].iloc[2] == "the course article"
     assert len(table) == 2 + len(evaluation_table())
+
+
+def test_the_verb_finding_reads_both_dimensions():
+    from helpers.sides import verb_finding
+
+    table = pd.DataFrame({"source": ["a", "b", "c"], "party": ["x", "y", "y"], "side": ["x", "y", "y"],
+                          "verb": ["claimed", "Lamented", "said"], "speech act": ["assertive", "expressive", "neutral"],
+                          "stance": ["distance", "none", "none"], "rating": ["loaded", "loaded", "neutral"],
+                          "quoted words": [1, 2, 3]})
+    assert verb_finding(table) == ("1 of 3 verbs signals a stance on the truth of what they report (“claimed”); 1 "
+                                   "describes the act as an expression of attitude (y: “lamented”).")
+    audit = verb_audit(table)
+    assert audit.loc["x", ("stance", "distance")] == 1 and audit.loc["y", ("speech act", "expressive")] == 1
+    one_word = table.drop(columns=["speech act", "stance"])
+    assert verb_finding(one_word) == "2 of 3 attributions have a loaded verb: “claimed”, “lamented”."
+    assert verb_audit(one_word).loc["y", "share loaded"] == 0.5
