@@ -39,7 +39,7 @@ import pandas as pd
 from .article import WORD, Article
 from .framing import CONTESTED_TERMS, frame_presence, frame_questions, narrator_uses, who_calls_it_what
 from .quotes import find_quotes, quoted_share
-from .readability import flesch_band, hardest_sentences, readability_scores
+from .readability import READABILITY_CAVEATS, flesch_band, hardest_sentences, readability_scores
 from .sides import (
     NOT_CLASSIFIED, NOT_FILLED_IN, SIDES_COLUMNS, classify, finding, groupings, heard_by, read_sides, sides_frame, source_view,
 )
@@ -87,17 +87,8 @@ SEED_PROVENANCE_ANSWERS = [
 #: Shown for a question or a conclusion that is still empty.
 NOT_ANSWERED = "(not answered yet)"
 
-#: What every readability score leaves out (notebook 05 shows each on the course article).
-READABILITY_CAVEATS = [
-    "The formulas count only sentence length and word length (or familiarity): not order, meaning or the "
-    "reader's knowledge.",
-    "Each formula was fitted on particular English readers and texts (US schoolchildren for Flesch's, Navy "
-    "personnel for Flesch-Kincaid: notebook 05) and is meant for samples of 100 words or more; shorter texts get "
-    "unstable scores.",
-    "Names and technical vocabulary count as hard words although news readers take them in as units.",
-    "If the text is a translation, the translation is scored, not the original: its stray full stops and "
-    "broken words move the score.",
-]
+#: What every readability score leaves out (notebook 05 shows each on the course article): one list,
+#: kept with the formulas in helpers.readability.
 
 _SIDE_TO_FILL = NOT_FILLED_IN
 
@@ -563,7 +554,9 @@ def hardest_table(article: Article, n: int = 3) -> pd.DataFrame:
 
     The sentences are numbered 1, 2, ... from the hardest.
     """
-    hardest = hardest_sentences(article, n=n)
+    with warnings.catch_warnings():  # a sentence's grade is a ranking, not a score to read: no warning here
+        warnings.simplefilter("ignore")
+        hardest = hardest_sentences(article, n=n)
     paragraph_of = {str(s): article.paragraph_at(s.start) for s in article.sentences}
     rows = [{"paragraph": _plus_one(paragraph_of.get(str(r.text))), "words": int(r.words),
              "grade": round(float(r.grade), 1), "sentence": str(r.text)} for r in hardest.itertuples()]
