@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import find_attributions, load_article, narrator_uses, readability_scores
+from helpers import find_attributions, load_article, narrator_uses, quoted_share, readability_scores
 from helpers.brief import (
     BUILD_DIR, NOT_ANSWERED, PROVENANCE_QUESTIONS, ROOT, SEED_PROVENANCE_ANSWERS, build_brief, frame_evidence,
     frame_summary, hardest_table, load_sides, markdown_escape, paragraph_overview, provenance_answers,
@@ -103,7 +103,8 @@ def test_structure_counts_are_the_articles(seed):
     assert values["sentences"] == str(len(seed.sentences))
     assert values["words"] == str(len(seed.words))
     assert values["subheadings"] == "3"
-    assert values["share of the body's words in quotation marks"] == "34%"
+    assert values["share of the body's words in quotation marks"] == f"{quoted_share(seed.body):.0%}"
+    assert 0.3 < quoted_share(seed.body) < 0.36  # about a third of the body is quotation
 
 
 def test_the_sources_section_counts_by_party_and_by_side(seed, seed_brief):
