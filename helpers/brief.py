@@ -38,7 +38,7 @@ import pandas as pd
 
 from .article import WORD, Article
 from .framing import CONTESTED_TERMS, frame_presence, frame_questions, narrator_uses, who_calls_it_what
-from .quotes import find_quotes, quoted_share
+from .quotes import editorial_insertions, find_quotes, quoted_share
 from .readability import READABILITY_CAVEATS, flesch_band, hardest_sentences, readability_scores
 from .sides import (
     NOT_CLASSIFIED, NOT_FILLED_IN, SIDES_COLUMNS, classify, finding, groupings, heard_by, read_sides, sides_frame, source_view,
@@ -365,28 +365,28 @@ def attribution_marks(article: Article, paragraph: int | None = None) -> tuple[s
     return str(text), spans, labels
 
 
-#: A parenthesis or bracket that the outlet inserted into a quotation: "(..., Editor's note)", "[... - Ed.]", "(NDLR)".
-_INSERT = re.compile(r"[(\[](?P<words>[^()\[\]]*?(?:editor[’']?s\s+note|ed\.\s*note|\bed\.|\bndlr|\bn\.d\.l\.r)\.?)\s*[)\]]",
-                     re.IGNORECASE)
-
-
 def editor_notes(article: Article) -> pd.DataFrame:
-    """Words of the outlet inside a source's quotation marks: "(the name given by ..., Editor's note.)".
+    """Words of the outlet inside a source's quotation marks: "(the name given by ..., Editor's note.)", "[was]".
 
-    One row per such insertion: paragraph (from 1), the quotation as printed, the
-    outlet's words, and three counts: the words inside the quotation marks, the
-    outlet's words among them, and the words left to the source.  Such notes are the
-    narrator speaking inside someone else's quotation: they are not the source's words.
+    One row per insertion that ``helpers.quotes.editorial_insertions`` finds in the
+    body: paragraph (from 1), the quotation as printed, the outlet's words, and three
+    counts: the words inside the quotation marks, the outlet's words among them, and
+    the words left to the source.  Such notes are the narrator speaking inside someone
+    else's quotation: the source table does not count them as the source's words.
     """
+    insertions = editorial_insertions(article)
+    outlet_in = {}  # the outlet's words in each quotation, all its insertions together
+    for i in insertions:
+        outlet_in[i.quote_start] = outlet_in.get(i.quote_start, 0) + count_words(i.text)
     rows = []
-    for q in find_quotes(article):
-        if q.level or article.paragraph_at(q.start) is None:
+    for i in insertions:
+        paragraph = article.paragraph_at(i.quote_start)
+        if paragraph is None:
             continue
-        for m in _INSERT.finditer(q.text):
-            rows.append({"paragraph": article.paragraph_at(q.start) + 1, "quotation": q.text,
-                         "the outlet's words": m.group(0), "words in quotation marks": count_words(q.text),
-                         "the outlet's": count_words(m.group(0)),
-                         "the source's": count_words(q.text) - count_words(m.group(0))})
+        quotation = article.text[i.quote_start:i.quote_end]
+        rows.append({"paragraph": paragraph + 1, "quotation": quotation, "the outlet's words": i.text,
+                     "words in quotation marks": count_words(quotation), "the outlet's": count_words(i.text),
+                     "the source's": count_words(quotation) - outlet_in[i.quote_start]})
     return _numbered(pd.DataFrame(rows, columns=["paragraph", "quotation", "the outlet's words",
                                                  "words in quotation marks", "the outlet's", "the source's"]))
 

@@ -208,6 +208,16 @@ def test_the_editors_note_is_counted_apart(seed, notes_article):
     assert written["the source's"].tolist() == [count_words("a betrayal of the valley and its farmers"),
                                                 count_words("will strike on Monday")]
     assert editor_notes(load_article(text="T\n\n“We (the union) will strike,” she said.")).empty  # no note: no row
+    two = editor_notes(load_article(text="T\n\n“The plan [for the valley] was cut (the budget, ed.) again,” she said."))
+    assert two["the outlet's"].tolist() == [3, 3] and two["the source's"].tolist() == [5, 5]  # "The plan was cut again"
+
+
+def test_the_source_table_leaves_the_editors_note_out_of_the_sources_words(seed):
+    table = source_table(seed)
+    row = table[table["quote"].str.contains("Republic of Artsakh", regex=False)].iloc[0]
+    assert row["quoted words"] == editor_notes(seed).iloc[0]["the source's"] == 11
+    split = heard_by(classify(table, read_sides()), "party")
+    assert split.loc[KARABAKH, "quoted words"] == 35  # 46 in quotation marks, less the outlet's 11
 
 
 def test_display_voices_finds_whose_words_the_headline_quotes(seed, notes_article):
