@@ -31,7 +31,7 @@ Some text loads with a note in ``article.warnings`` instead:
   order than it is stored, so the reader may not see what is counted.  The
   course's own pages show each one visibly, as ``[U+202E]``
   (:func:`mark_bidi_controls`);
-* lone surrogates (``"\ud800"``, only possible in a Python string given as
+* lone surrogates (``"\\ud800"``, only possible in a Python string given as
   ``text=``): no file can hold them, so each is replaced by U+FFFD (�), one
   character for one, and every offset stays right.
 """
@@ -88,7 +88,7 @@ BIDI_CONTROLS = {
     "\u200f": "RIGHT-TO-LEFT MARK", "\u061c": "ARABIC LETTER MARK",
 }
 _BIDI = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 #: Lines that websites add around a copied article.  Each is a regular
 #: expression matched against a whole line, ignoring case.  Add your own.

@@ -317,6 +317,8 @@ def plain_language_rewrite(answer, article):
     original = str(article.paragraphs[k])
     if _plain(answer) == _plain(original):
         return not_yet("That is the original paragraph. Rewrite it: shorter sentences, shorter and more common words.")
+    if not re.search(r"[^\W\d_]", answer):
+        return not_yet("Your rewrite has no words yet: write the paragraph again in plain sentences.")
     if not re.search(r"[.!?]", answer):
         return not_yet("End your sentences with full stops: without them the formula reads one endless sentence.")
     both = _quiet(compare_scores, {"original": original, "rewrite": answer})

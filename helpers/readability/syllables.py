@@ -306,7 +306,8 @@ def part_syllables(part: str) -> tuple[int, str]:
         return found, "dictionary"
     if lower.endswith(("'s", "s'")):  # a possessive the dictionary lacks: Pashinian's
         base = lower[:-2] if lower.endswith("'s") else lower[:-1]
-        syllables, source = part_syllables(plain[: len(base)])
+        # the ending is cut from the word as written (its plain-letter form may be longer: "Ⅻ" is "xii")
+        syllables, source = part_syllables(plain[:-2] if plain.lower().endswith("'s") else plain[:-1])
         if lower.endswith("'s") and _SIBILANT.search(base):
             syllables += 1
         return syllables, source
