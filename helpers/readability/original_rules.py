@@ -41,7 +41,7 @@ from ..article import split_sentences
 from ..datafiles import DATA_DIR, read_json
 from ..spans import Span, split_blocks
 from .dictionary import cmu, easy_words
-from .syllables import dictionary_syllables, is_figure, word_syllables
+from .syllables import dictionary_syllables, has_hyphen, is_figure, part_syllables, word_syllables
 
 __all__ = ["WordInfo", "Analysis", "analyse", "text_sentences", "word_tokens", "is_familiar", "not_names",
            "SMOG_SAMPLE"]
@@ -208,9 +208,8 @@ for _ending, _replacements in _INFLECTIONS:
 
 
 @functools.lru_cache(maxsize=16384)
-def _gunning_part(part: str) -> tuple[bool, str]:
-    """(hard, reason) for one lower-case part of 3+ syllables that is not capitalised or a figure."""
-    syllables, _ = word_syllables(part)
+def _gunning_part(part: str, syllables: int) -> tuple[bool, str]:
+    """(hard, reason) for one lower-case part of ``syllables`` syllables that is not capitalised or a figure."""
     if syllables < 3:
         return False, ""
     for stem in _inflection_stems(part):
@@ -319,21 +318,30 @@ class _Part(NamedTuple):
 @functools.lru_cache(maxsize=16384)
 def _facts(text: str) -> tuple[tuple[_Part, ...], int, str, int]:
     """(parts, syllables, source, letters and digits) of a word: everything that does not depend on the text."""
+    letters = len(text) if text.isalnum() else len(_NOT_LETTER_OR_DIGIT.sub("", text))
+    if not has_hyphen(text):  # most words: the word is its own only part, counted once
+        part, syllables, source = _part_facts(text)
+        return (part,), syllables, source, letters
     syllables, source = word_syllables(text)
-    parts = []
-    for part in _parts(text) or (text,):
-        lower = part.lower().replace("’", "'")
-        base = _POSSESSIVE.sub("", lower)
-        figure = is_figure(part)
-        if figure:
-            parts.append(_Part(part, base, False, True, 0, False, "", "a figure", True))
-            continue
-        hard, reason = _gunning_part(lower)
-        familiar = is_familiar(lower)
-        known = base in cmu() or lower in cmu() or bool(familiar)
-        parts.append(_Part(part, base, part[:1].isupper() and part != "I", False, word_syllables(part)[0],
-                           hard, reason, familiar, known))
-    return tuple(parts), syllables, source, len(_NOT_LETTER_OR_DIGIT.sub("", text))
+    parts = tuple(_part_facts(piece)[0] for piece in _HYPHENS.split(text) if piece) or (_part_facts(text)[0],)
+    return parts, syllables, source, letters
+
+
+def _part_facts(part: str) -> tuple[_Part, int, str]:
+    """(what the rules say about one part of a word, its syllables, where they come from)."""
+    syllables, source = part_syllables(part)
+    lower = part.lower().replace("’", "'")
+    base = _POSSESSIVE.sub("", lower) if "'" in lower else lower
+    if part[:1].isdecimal() and is_figure(part):  # a figure starts with a digit ("500's" is not one)
+        return _Part(part, base, False, True, 0, False, "", "a figure", True), syllables, source
+    # Gunning's rules look at the word in lower case ("However" as "however"), which may be said differently
+    lower_syllables = syllables if lower == part else word_syllables(lower)[0]
+    hard, reason = _gunning_part(lower, lower_syllables) if lower_syllables >= 3 else (False, "")
+    familiar = is_familiar(lower)
+    dictionary = cmu()
+    known = bool(familiar) or base in dictionary or lower in dictionary
+    capital = part[:1].isupper() and part != "I"
+    return _Part(part, base, capital, False, syllables, hard, reason, familiar, known), syllables, source
 
 
 @functools.lru_cache(maxsize=16)
@@ -415,14 +423,13 @@ def _known_decisions(skip: frozenset[str]) -> dict:
 
 def _word_decisions(word: str, skip: frozenset[str]) -> tuple:
     """(first part capitalised, its base, the bases of the other capitalised parts, and the word's
-    decision where it does not start a sentence: :func:`_decide` with context 0) of a word."""
-    parts = _facts(word)[0]
-    return (parts[0].capital, parts[0].base, tuple(p.base for p in parts[1:] if p.capital), _decide(word, 0, skip))
+    decision where it does not start a sentence: :func:`_decide` with context 0) of a word.
 
-
-@functools.lru_cache(maxsize=16384)
-def _parts(text: str) -> tuple[str, ...]:
-    return tuple(p for p in _HYPHENS.split(text) if p)
+    :func:`_analyse` keeps the answer for every word it meets, so the decision is not cached a second time.
+    """
+    facts = _facts(word)
+    parts = facts[0]
+    return (parts[0].capital, parts[0].base, tuple(p.base for p in parts[1:] if p.capital), _decision(facts, 0, skip))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -433,7 +440,26 @@ def _decide(text: str, context: int, skip: frozenset[str]) -> tuple:
     when it does and the text also capitalises it elsewhere, 2 when it does and
     the text does not.
     """
-    parts, syllables, _, letters = _facts(text)
+    return _decision(_facts(text), context, skip)
+
+
+def _decision(facts: tuple, context: int, skip: frozenset[str]) -> tuple:
+    """:func:`_decide` for a word's :func:`_facts`."""
+    parts, syllables, _, letters = facts
+    if len(parts) == 1 and not parts[0].figure:  # most words: one part, not a figure (the rules below, in short)
+        part = parts[0]
+        proper = part.capital and (context != 2 or not part.known)
+        is_name = proper and part.base not in skip
+        hard = not proper and part.hard
+        if hard:
+            reason = "3 syllables or more"
+        elif proper:
+            reason = "capitalised" if part.syllables >= 3 else ""
+        else:
+            reason = part.hard_reason
+        difficult = not is_name and not part.familiar
+        familiar_reason = "" if difficult else "a name" if is_name else part.familiar
+        return proper, is_name, hard, reason, difficult, familiar_reason, syllables, letters
     hard_parts, familiar_parts, reasons, familiar_reasons = [], [], [], []
     capitalised_any = name_any = False
     for k, part in enumerate(parts):

@@ -30,10 +30,10 @@ import functools
 import re
 import unicodedata
 
-from .dictionary import cmu
+from .dictionary import cmu, syllable_counts
 
 __all__ = ["word_syllables", "part_syllables", "rule_syllables", "figure_words", "letter_syllables",
-           "dictionary_syllables", "is_figure", "SOURCES"]
+           "dictionary_syllables", "is_figure", "has_hyphen", "SOURCES"]
 
 #: Where a syllable count comes from (the ``source`` :func:`part_syllables` reports).
 SOURCES = ("dictionary", "figure", "letters", "rules")
@@ -64,12 +64,19 @@ _PREFIXES = {
     "post": 1, "pre": 1, "pro": 1, "non": 1, "self": 1, "sub": 1, "mis": 1, "dis": 1, "out": 1,
     "de": 1, "re": 1, "un": 1, "ex": 1, "co": 1,
 }
+#: The same prefixes, longest first ("counter" is tried before "co").
+_PREFIXES_LONGEST_FIRST = sorted(_PREFIXES.items(), key=lambda item: -len(item[0]))
 #: Endings added to a word the dictionary knows, with the syllables they add.
 _SUFFIXES = [
     ("isations", 3), ("izations", 3), ("isation", 3), ("ization", 3), ("ations", 2), ("ation", 2),
     ("isms", 2), ("ism", 2), ("ists", 1), ("ist", 1), ("ness", 1), ("ments", 1), ("ment", 1), ("less", 1),
     ("ship", 1), ("ings", 1), ("ing", 1), ("ers", 1), ("er", 1), ("ly", 1), ("ful", 1),
 ]
+
+
+def has_hyphen(word: str) -> bool:
+    """True when ``word`` holds a hyphen (-, or the Unicode hyphens ‐ and ‑): it is counted part by part."""
+    return "-" in word or "‐" in word or "‑" in word
 
 
 def is_figure(part: str) -> bool:
@@ -157,10 +164,10 @@ def dictionary_syllables(word: str) -> int | None:
 
     British spellings are looked up in their American form too ("recognised" as "recognized").
     """
-    counts = cmu().syllables(word)
+    counts = syllable_counts(word)
     if not counts:
         american = _americanise(word)
-        counts = cmu().syllables(american) if american != word else []
+        counts = syllable_counts(american) if american != word else ()
     return min(counts) if counts else None
 
 
@@ -259,7 +266,7 @@ def rule_syllables(word: str, name: bool = False) -> int:
 
 
 def _known_inside(word: str) -> int | None:
-    for prefix, syllables in sorted(_PREFIXES.items(), key=lambda item: -len(item[0])):
+    for prefix, syllables in _PREFIXES_LONGEST_FIRST:
         rest = word[len(prefix):]
         if word.startswith(prefix) and len(rest) >= 4:
             found = dictionary_syllables(rest)
@@ -284,11 +291,14 @@ def part_syllables(part: str) -> tuple[int, str]:
 
     ``source`` is "dictionary", "figure", "letters" (initials) or "rules".
     """
+    if part.isascii() and part.isalpha() and part.islower():  # most words ("bridge"): the dictionary, or the rules
+        found = dictionary_syllables(part)
+        return (found, "dictionary") if found is not None else (rule_syllables(part), "rules")
     if not part:
         return 0, "rules"
-    if is_figure(part):
+    if part[0].isdecimal() and is_figure(part):  # a figure starts with a digit: most words skip the pattern
         return sum(_word_in_dictionary(w) for w in figure_words(part)), "figure"
-    if _INITIALISM.fullmatch(part):
+    if "." in part and _INITIALISM.fullmatch(part):
         return letter_syllables(part), "letters"
     plain = part.replace("’", "'")
     lower = plain.lower()
@@ -329,6 +339,8 @@ def word_syllables(word: str) -> tuple[int, str]:
     >>> word_syllables("Pashinian"), word_syllables("large-scale"), word_syllables("2020")
     ((4, 'rules'), (2, 'dictionary'), (4, 'figure'))
     """
+    if not has_hyphen(word):  # most words: no need to split
+        return part_syllables(word)
     parts = [p for p in _HYPHENS.split(word) if p]
     if len(parts) <= 1:
         return part_syllables(word)
