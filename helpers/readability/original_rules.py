@@ -41,7 +41,7 @@ from ..article import split_sentences
 from ..datafiles import DATA_DIR, read_json
 from ..spans import Span, split_blocks
 from .dictionary import cmu, easy_words
-from .syllables import dictionary_syllables, has_hyphen, is_figure, part_syllables, word_syllables
+from .syllables import combined_source, dictionary_syllables, has_hyphen, is_figure, part_syllables, word_syllables
 
 __all__ = ["WordInfo", "Analysis", "analyse", "text_sentences", "word_tokens", "is_familiar", "not_names",
            "SMOG_SAMPLE"]
@@ -179,22 +179,25 @@ def is_familiar(word: str) -> str:
     word = word.replace("’", "'")
     if word in easy:
         return "on the list"
-    candidates = []
+    for candidate in _listed_forms(word):
+        if candidate in easy:
+            return f"a form of '{candidate}'"
+    return ""
+
+
+def _listed_forms(word: str):
+    """The words ``word`` may be an inflection of, in the order :func:`is_familiar` tries them."""
     if word.endswith("'s"):
-        candidates.append(word[:-2])
+        yield word[:-2]
     elif word.endswith("s'"):
-        candidates.append(word[:-1])
+        yield word[:-1]
     for ending, replacements in _INFLECTIONS_BY_LAST.get(word[-1:], ()):
         if word.endswith(ending) and len(word) > len(ending) + 1:
             stem = word[: -len(ending)]
             for replacement in replacements:
-                candidates.append(stem + replacement)
+                yield stem + replacement
             if ending in ("ed", "ing", "er", "est") and len(stem) > 2 and stem[-1] == stem[-2]:
-                candidates.append(stem[:-1])  # stopped, bigger
-    for candidate in candidates:
-        if candidate in easy:
-            return f"a form of '{candidate}'"
-    return ""
+                yield stem[:-1]  # stopped, bigger
 
 
 _INFLECTIONS = [
@@ -319,12 +322,17 @@ class _Part(NamedTuple):
 def _facts(text: str) -> tuple[tuple[_Part, ...], int, str, int]:
     """(parts, syllables, source, letters and digits) of a word: everything that does not depend on the text."""
     letters = len(text) if text.isalnum() else len(_NOT_LETTER_OR_DIGIT.sub("", text))
-    if not has_hyphen(text):  # most words: the word is its own only part, counted once
+    if not has_hyphen(text):  # most words: the word is its own only part
         part, syllables, source = _part_facts(text)
         return (part,), syllables, source, letters
-    syllables, source = word_syllables(text)
-    parts = tuple(_part_facts(piece)[0] for piece in _HYPHENS.split(text) if piece) or (_part_facts(text)[0],)
-    return parts, syllables, source, letters
+    pieces = [piece for piece in _HYPHENS.split(text) if piece]
+    if len(pieces) >= 2:  # a hyphenated word, part by part (as word_syllables counts it)
+        counted = [_part_facts(piece) for piece in pieces]
+        return (tuple(part for part, _, _ in counted), sum(n for _, n, _ in counted),
+                combined_source([source for _, _, source in counted]), letters)
+    # a stray hyphen ("well-", "-"): one part, and the syllables of the whole word
+    part = _part_facts(pieces[0] if pieces else text)[0]
+    return ((part,), *word_syllables(text), letters)
 
 
 def _part_facts(part: str) -> tuple[_Part, int, str]:
@@ -376,7 +384,7 @@ def _analyse(text_or_article, skip: frozenset[str]) -> Analysis:
         if info is None:
             info = known[word] = _word_decisions(word, skip)
         decisions[word] = info
-        ordinary = info[3]
+        capital, base, other_capitals, ordinary = info
         count = ordinary[6]
         syllables += n * count
         letters += n * ordinary[7]
@@ -384,16 +392,17 @@ def _analyse(text_or_article, skip: frozenset[str]) -> Analysis:
             polysyllabic += n
             if sampled is not None:
                 in_sample += sampled.get(word, 0)
-        first = first_count.get(word, 0) if info[0] else 0
-        if info[0] and n > first:
-            capitalised_inside.add(info[1])
-        if info[2]:
-            capitalised_inside.update(info[2])
-        if first:
-            starting.append((word, info, n - first, first))
-        else:
-            hard += n * ordinary[2]
-            difficult += n * ordinary[4]
+        if other_capitals:
+            capitalised_inside.update(other_capitals)
+        if capital:
+            first = first_count.get(word, 0)
+            if n > first:
+                capitalised_inside.add(base)
+            if first:  # decided below, once every name of the text is known
+                starting.append((word, info, n - first, first))
+                continue
+        hard += n * ordinary[2]
+        difficult += n * ordinary[4]
     for word, info, inside, first in starting:
         at_start = _decide(word, 1 if info[1] in capitalised_inside else 2, skip)
         hard += inside * info[3][2] + first * at_start[2]

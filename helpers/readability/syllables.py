@@ -33,7 +33,7 @@ import unicodedata
 from .dictionary import cmu, syllable_counts
 
 __all__ = ["word_syllables", "part_syllables", "rule_syllables", "figure_words", "letter_syllables",
-           "dictionary_syllables", "is_figure", "has_hyphen", "SOURCES"]
+           "dictionary_syllables", "is_figure", "has_hyphen", "combined_source", "SOURCES"]
 
 #: Where a syllable count comes from (the ``source`` :func:`part_syllables` reports).
 SOURCES = ("dictionary", "figure", "letters", "rules")
@@ -172,6 +172,8 @@ def dictionary_syllables(word: str) -> int | None:
 
 
 def _americanise(word: str) -> str:
+    if "is" not in word and "our" not in word:  # most words: nothing to change
+        return word
     word = _BRITISH_IS.sub(r"iz\1", word)
     word = _BRITISH_ISATION.sub(r"ization\1", word)
     return _BRITISH_OUR.sub(r"or\1", word) if len(word) > 5 else word
@@ -344,10 +346,12 @@ def word_syllables(word: str) -> tuple[int, str]:
     parts = [p for p in _HYPHENS.split(word) if p]
     if len(parts) <= 1:
         return part_syllables(word)
-    total, sources = 0, []
-    for part in parts:
-        syllables, source = part_syllables(part)
-        total += syllables
-        sources.append(source)
+    counted = [part_syllables(part) for part in parts]
+    return sum(syllables for syllables, _ in counted), combined_source([source for _, source in counted])
+
+
+def combined_source(sources: list[str]) -> str:
+    """The source of a hyphenated word's syllables from its parts' sources: "dictionary" only when
+    every part was found there (or the one source all parts share), "rules" when any part was guessed."""
     kinds = set(sources)
-    return total, (sources[0] if len(kinds) == 1 else "rules" if "rules" in kinds else "dictionary")
+    return sources[0] if len(kinds) == 1 else "rules" if "rules" in kinds else "dictionary"
