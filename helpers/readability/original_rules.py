@@ -342,8 +342,12 @@ def _part_facts(part: str) -> tuple[_Part, int, str]:
     base = _POSSESSIVE.sub("", lower) if "'" in lower else lower
     if part[:1].isdecimal() and is_figure(part):  # a figure starts with a digit ("500's" is not one)
         return _Part(part, base, False, True, 0, False, "", "a figure", True), syllables, source
-    # Gunning's rules look at the word in lower case ("However" as "however"), which may be said differently
-    lower_syllables = syllables if lower == part else word_syllables(lower)[0]
+    # Gunning's rules look at the word in lower case ("However" as "however"): said the same when the
+    # dictionary gave the syllables of a word of plain letters, else perhaps differently (names, initials)
+    if lower == part or (source == "dictionary" and part.isascii() and part.isalpha()):
+        lower_syllables = syllables
+    else:
+        lower_syllables = word_syllables(lower)[0]
     hard, reason = _gunning_part(lower, lower_syllables) if lower_syllables >= 3 else (False, "")
     familiar = is_familiar(lower)
     dictionary = cmu()
@@ -436,9 +440,27 @@ def _word_decisions(word: str, skip: frozenset[str]) -> tuple:
 
     :func:`_analyse` keeps the answer for every word it meets, so the decision is not cached a second time.
     """
+    if word.isascii() and word.isalpha() and word.islower():  # most words ("bridge"): see _plain_decision
+        return False, word, (), _plain_decision(word)
     facts = _facts(word)
     parts = facts[0]
     return (parts[0].capital, parts[0].base, tuple(p.base for p in parts[1:] if p.capital), _decision(facts, 0, skip))
+
+
+def _plain_decision(word: str) -> tuple:
+    """:func:`_decide` for a plain lower-case word ("bridge"), in short.
+
+    Such a word has one part, no capital and no figure, so it never starts a
+    sentence with a capital and is never a name: hard for Gunning when it has 3
+    syllables or more and his rules do not excuse it, unfamiliar for Dale and
+    Chall when it is not on their list or a form of a listed word.  (A test checks
+    that this gives the same answer as the general rules of :func:`_decision`.)
+    """
+    syllables, _ = part_syllables(word)
+    hard, reason = _gunning_part(word, syllables) if syllables >= 3 else (False, "")
+    familiar = is_familiar(word)
+    return (False, False, hard, "3 syllables or more" if hard else reason, not familiar, familiar, syllables,
+            len(word))
 
 
 @functools.lru_cache(maxsize=16384)

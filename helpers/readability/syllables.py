@@ -158,11 +158,11 @@ def letter_syllables(letters: str) -> int:
     return sum(_LETTER_SYLLABLES.get(ch, 1) for ch in letters.lower() if ch.isalpha())
 
 
-@functools.lru_cache(maxsize=4096)
 def dictionary_syllables(word: str) -> int | None:
     """The fewest syllables the CMU dictionary gives ``word`` (lower case), or None if it is not there.
 
     British spellings are looked up in their American form too ("recognised" as "recognized").
+    (:func:`~helpers.readability.dictionary.syllable_counts` keeps the dictionary's answers.)
     """
     counts = syllable_counts(word)
     if not counts:

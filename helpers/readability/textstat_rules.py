@@ -133,8 +133,8 @@ def _word_counts(word: str) -> tuple[int, bool, bool, bool, int]:
     polysyllabic, complex, difficult, letters)."""
     lower = word.lower()
     lookup = _lookup(lower)
-    # syllables(word), without taking apart a word that is only letters and digits
-    total = lookup if _ONE_WORD.fullmatch(word) else syllables(word)
+    # syllables(word), without taking apart a word that is only letters, digits and underscores
+    total = lookup if word.isalnum() or _ONE_WORD.fullmatch(word) else syllables(word)
     # is_difficult(word, n), with the syllables counted once
     unfamiliar = len(word.split()) == 1 and lower not in easy_words()
     own = total if lower == word else syllables(lower)
