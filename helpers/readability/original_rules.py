@@ -58,7 +58,8 @@ _WORD_ONLY = re.compile(_WORD_PATTERN)
 _AFTER_OPENER = re.compile(rf"[“\"«‘'(\[{{„‹](?<![^\W_][“\"«‘'(\[{{„‹])\s*({_WORD_PATTERN})")
 # a word holding a full stop or a comma (4,500, U.N, road.to)
 _WORD_WITH_STOP = re.compile(r"[^\W_]+(?:[-‐‑'’][^\W_]+)*[.,][^\W_]+(?:[-‐‑'’.,][^\W_]+)*%?")
-_ANY_OPENER = re.compile(r"[“\"«‘'(\[{„‹]")
+# an opening mark that _AFTER_OPENER can match (not after a letter, before a word): most sentences have none
+_ANY_OPENER = re.compile(r"[“\"«‘'(\[{„‹](?<![^\W_][“\"«‘'(\[{„‹])(?=\s*[^\W_])")
 _FIGURE_OR_INITIALS = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?|(?:[A-Za-z]\.)+[A-Za-z]")
 _INNER_STOP = re.compile(r"[.,]")
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]")
@@ -241,9 +242,10 @@ def _easy_compound(word: str) -> tuple[str, ...]:
     """The short easy words (3 letters or more, on the Dale-Chall list) a word is made of, or ()."""
     easy = easy_words()
     for cut in range(3, len(word) - 2):
-        left, right = word[:cut], word[cut:]
+        left = word[:cut]
         if left in easy and (dictionary_syllables(left) or 9) <= 2:
-            if is_familiar(right) and (dictionary_syllables(right) or 9) <= 2:
+            right = word[cut:]
+            if (dictionary_syllables(right) or 9) <= 2 and is_familiar(right):
                 return (left, right)
             rest = _easy_compound(right)
             if rest:
@@ -440,8 +442,12 @@ def _word_decisions(word: str, skip: frozenset[str]) -> tuple:
 
     :func:`_analyse` keeps the answer for every word it meets, so the decision is not cached a second time.
     """
-    if word.isascii() and word.isalpha() and word.islower():  # most words ("bridge"): see _plain_decision
-        return False, word, (), _plain_decision(word)
+    if word.isascii() and word.isalpha():  # most words: plain letters, decided in short
+        if word.islower():  # "bridge"
+            return False, word, (), _plain_decision(word)
+        if word[0].isupper() and word != "I":  # "Council", "Pashinian", "NATO"
+            base = word.lower()
+            return True, base, (), _capitalised_decision(word, base, skip)
     facts = _facts(word)
     parts = facts[0]
     return (parts[0].capital, parts[0].base, tuple(p.base for p in parts[1:] if p.capital), _decision(facts, 0, skip))
@@ -460,6 +466,21 @@ def _plain_decision(word: str) -> tuple:
     hard, reason = _gunning_part(word, syllables) if syllables >= 3 else (False, "")
     familiar = is_familiar(word)
     return (False, False, hard, "3 syllables or more" if hard else reason, not familiar, familiar, syllables,
+            len(word))
+
+
+def _capitalised_decision(word: str, base: str, skip: frozenset[str]) -> tuple:
+    """:func:`_decide` with context 0 for a capitalised word of plain letters ("Council"), in short.
+
+    Capitalised where no sentence starts, it is a proper noun: never one of
+    Gunning's hard words, and familiar for Dale and Chall when it is a name
+    (not on the list of titles, months, days, ... in ``skip``).  (A test checks
+    that this gives the same answer as the general rules of :func:`_decision`.)
+    """
+    syllables, _ = part_syllables(word)
+    is_name = base not in skip
+    familiar = "a name" if is_name else is_familiar(base)
+    return (True, is_name, False, "capitalised" if syllables >= 3 else "", not familiar, familiar, syllables,
             len(word))
 
 

@@ -95,9 +95,11 @@ def sentence_count(text: str) -> int:
     return max(1, sum(counted for _, counted in pieces))
 
 
-@functools.lru_cache(maxsize=16384)
 def _lookup(word: str) -> int:
-    """Syllables of one lower-case word: CMU's first pronunciation, else pyphen's points + 1."""
+    """Syllables of one lower-case word: CMU's first pronunciation, else pyphen's points + 1.
+
+    (:func:`~helpers.readability.dictionary.syllable_counts` keeps the dictionary's answers, pyphen its own.)
+    """
     counts = syllable_counts(word)
     if counts:
         return counts[0]  # the first pronunciation, as textstat takes it
@@ -127,7 +129,6 @@ def is_difficult(word: str, syllable_threshold: int) -> bool:
     return syllables(word) >= syllable_threshold
 
 
-@functools.lru_cache(maxsize=16384)
 def _word_counts(word: str) -> tuple[int, bool, bool, bool, int]:
     """What one of textstat's words adds to the counts: (syllables as the text total counts them,
     polysyllabic, complex, difficult, letters)."""
@@ -137,17 +138,31 @@ def _word_counts(word: str) -> tuple[int, bool, bool, bool, int]:
     total = lookup if word.isalnum() or _ONE_WORD.fullmatch(word) else syllables(word)
     # is_difficult(word, n), with the syllables counted once
     unfamiliar = len(word.split()) == 1 and lower not in easy_words()
-    own = total if lower == word else syllables(lower)
+    if lower == word:
+        own = total
+    else:  # "Council": counted again in lower case, unless it is plain letters and digits (then it is `lookup`)
+        own = lookup if lower.isascii() and lower.isalnum() else syllables(lower)
     letters = len(word) - word.count("'")  # a word holds letters, digits, underscores and kept apostrophes
     return lookup, total >= 3, unfamiliar and own >= 3, unfamiliar and own >= 0, letters
+
+
+#: What every word met so far adds to the counts (forgotten when it holds more than _KNOWN_MAX words).
+_known_counts: dict[str, tuple[int, bool, bool, bool, int]] = {}
+_KNOWN_MAX = 50_000
 
 
 def counts(text: str) -> dict:
     """Every count textstat's seven formulas use (the text already normalised), in one pass over its words."""
     found = words(text)
     total = polysyllabic = complex_words = difficult = letters = 0
+    known = _known_counts
+    if len(known) > _KNOWN_MAX:
+        known.clear()
     for word, n in Counter(found).items():  # each distinct word once, times its count
-        lookup, poly, hard, unfamiliar, in_word = _word_counts(word)
+        row = known.get(word)
+        if row is None:
+            row = known[word] = _word_counts(word)
+        lookup, poly, hard, unfamiliar, in_word = row
         total += n * lookup
         polysyllabic += n * poly
         complex_words += n * hard
