@@ -498,8 +498,10 @@ def _decide(text: str, context: int, skip: frozenset[str]) -> tuple:
 def _decision(facts: tuple, context: int, skip: frozenset[str]) -> tuple:
     """:func:`_decide` for a word's :func:`_facts`."""
     parts, syllables, _, letters = facts
-    if len(parts) == 1 and not parts[0].figure:  # most words: one part, not a figure (the rules below, in short)
+    if len(parts) == 1:  # most words: one part (the rules below, in short)
         part = parts[0]
+        if part.figure:  # read as easy number words
+            return False, False, False, "", False, part.familiar, syllables, letters
         proper = part.capital and (context != 2 or not part.known)
         is_name = proper and part.base not in skip
         hard = not proper and part.hard

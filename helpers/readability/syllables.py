@@ -47,6 +47,8 @@ _BRITISH_ISATION = re.compile(r"isation(s?)$")
 _BRITISH_OUR = re.compile(r"our(s?)$")
 _NOT_A_TO_Z = re.compile(r"[^a-z]")
 _SIBILANT = re.compile(r"(s|x|z|ch|sh|ce|ge|se|ze)$")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_SAID_ES = re.compile(r"(s|x|z|ch|sh|c|g)es$")  # "-es" said as a syllable
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -131,7 +133,7 @@ def figure_words(figure: str) -> list[str]:
     if not match:
         return []
     number, ending, percent = match.group(1), (match.group(2) or "").lower(), match.group(3)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):  # 4,500: a thousands separator
+    if _THOUSANDS.fullmatch(number):  # 4,500: a thousands separator
         number = number.replace(",", "")
     whole, _, decimals = number.replace(",", ".").partition(".")
     if not decimals and "." in number.replace(",", "."):  # "1.2.3": read each group
@@ -233,8 +235,7 @@ def _vowel_group_syllables(word: str, name: bool) -> int:
             count -= 1  # a silent final e (but "-ble", "-tle" keep it)
     elif word.endswith("ed") and count > 1 and word[-3:-2] not in ("t", "d") and not _is_vowel(word, last - 2):
         count -= 1  # "-ed" is silent except after t and d
-    elif word.endswith("es") and count > 1 and not _is_vowel(word, last - 2) and not re.search(
-            r"(s|x|z|ch|sh|c|g)es$", word):
+    elif word.endswith("es") and count > 1 and not _is_vowel(word, last - 2) and not _SAID_ES.search(word):
         count -= 1  # "-es" is silent except after s, x, z, ch, sh, c, g
     if word.endswith("sm"):
         count += 1  # -ism: "is-m"
@@ -268,19 +269,25 @@ def rule_syllables(word: str, name: bool = False) -> int:
 
 
 def _known_inside(word: str) -> int | None:
+    """The syllables of a word the dictionary lacks, from a known word inside it, or None.
+
+    Tried in turn: a prefix and a known word ("deescalation"), two known words of
+    4 letters or more ("highprecision"), a known word and an ending ("frontliners").
+    """
     for prefix, syllables in _PREFIXES_LONGEST_FIRST:
-        rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= 4:
-            found = dictionary_syllables(rest)
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            found = dictionary_syllables(word[len(prefix):])
             if found is not None:
                 return syllables + found
-    for cut in range(len(word) - 4, 3, -1):  # two known words of 4 letters or more: "highprecision"
-        left, right = dictionary_syllables(word[:cut]), dictionary_syllables(word[cut:])
-        if left is not None and right is not None:
-            return left + right
+    for cut in range(len(word) - 4, 3, -1):
+        left = dictionary_syllables(word[:cut])
+        if left is not None:  # only then is the right-hand part looked up
+            right = dictionary_syllables(word[cut:])
+            if right is not None:
+                return left + right
     for suffix, syllables in _SUFFIXES:
-        stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 4:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            stem = word[: -len(suffix)]
             for candidate in (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else None):
                 found = dictionary_syllables(candidate) if candidate else None
                 if found is not None:
