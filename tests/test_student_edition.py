@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -16,9 +20,9 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from helpers import load_article
 from helpers.exercises import check
-from tools.notebooks import EXERCISES_DIR, KERNELSPEC, read_notebook, solution_notebooks, write_notebook
+from tools.notebooks import EXERCISES_DIR, KERNELSPEC, read_notebook, solution_notebooks, student_path, write_notebook
 from tools.student import (
-    ANSWER_STUB, BEGIN, CODE_STUB, END, RECORD_NAME, StudentEditionError, assigned_names,
+    ANSWER_STUB, BACKUP_DIR_NAME, BEGIN, CODE_STUB, END, RECORD_NAME, RecordError, StudentEditionError, assigned_names,
     build_student_edition, check_calls, main, solution_regions, stub_code, stub_markdown, text_hash,
     write_student_edition,
 )
@@ -116,15 +120,15 @@ def test_hash_record_matches_the_committed_files():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_no_solution_text_survives(path):
-    committed = EXERCISES_DIR / path.name
-    assert committed.exists(), f"notebooks/exercises/{path.name} is missing: run `make student`"
+    committed = student_path(path)
+    assert committed.exists(), f"notebooks/exercises/{committed.name} is missing: run `make student`"
     problems = leaks(read_notebook(path), read_notebook(committed))
-    assert not problems, f"notebooks/exercises/{path.name}:\n  " + "\n  ".join(problems)
+    assert not problems, f"notebooks/exercises/{committed.name}:\n  " + "\n  ".join(problems)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_unanswered_checks_say_not_answered_yet(path):
-    student = nbformat.reads(build_student_edition(NOTEBOOKS)[path.name], as_version=4)
+    student = nbformat.reads(build_student_edition(NOTEBOOKS)[student_path(path).name], as_version=4)
     results = unanswered_feedback(student, load_article())
     assert results, f"{path.name}: no check(...) calls in the student edition"
     for exercise_id, feedback in results:
@@ -232,11 +236,11 @@ def course(tmp_path):
 
 def test_student_notebook_shape(course):
     paths, folder = course
-    student = nbformat.reads(build_student_edition(paths)["07_sample.ipynb"], as_version=4)
+    student = nbformat.reads(build_student_edition(paths)["07_sample_exercises.ipynb"], as_version=4)
     assert "Student edition" in student.cells[0].source and "(../07_sample.ipynb)" in student.cells[0].source
     assert student.cells[1].source.startswith("# 07 · Sample")
-    assert "[08 · More →](08_more.ipynb)" in student.cells[2].source
-    assert "../../README.md#course-map" in student.cells[2].source
+    assert "[08 · More →](08_more_exercises.ipynb)" in student.cells[2].source
+    assert "[Course map](../START_HERE.md)" in student.cells[2].source
     assert student.cells[6].source == f"{CODE_STUB}\nlengths = ...\nn_paragraphs = ..."
     assert student.cells[8].source == f"Why?\n{ANSWER_STUB}"
     assert student.cells[9].source == ANSWER_STUB
@@ -259,7 +263,7 @@ def test_generation_is_deterministic(course):
 def test_an_edited_exercise_file_is_not_overwritten(course, capsys):
     paths, folder = course
     write_student_edition(paths, folder)
-    mine = folder / "07_sample.ipynb"
+    mine = folder / "07_sample_exercises.ipynb"
     student_work = mine.read_text(encoding="utf-8").replace("n_paragraphs = ...", "n_paragraphs = 14")
     mine.write_text(student_work, encoding="utf-8")
     write_notebook(paths[0], _solution_notebook(answer_line="n_paragraphs = len(article.paragraphs)  # body"))
@@ -269,12 +273,110 @@ def test_an_edited_exercise_file_is_not_overwritten(course, capsys):
 
     assert main(["--dir", str(paths[0].parent)]) == 1
     message = capsys.readouterr().err
-    assert "07_sample.ipynb" in message and "make student FORCE=1" in message and "--force" in message
+    assert "07_sample_exercises.ipynb" in message and "make student FORCE=1" in message and "--force" in message
     assert mine.read_text(encoding="utf-8") == student_work
 
     assert main(["--dir", str(paths[0].parent), "--force"]) == 0
     assert "n_paragraphs = 14" not in mine.read_text(encoding="utf-8")
     assert stale(paths, folder) == []
+
+
+def test_force_keeps_a_timestamped_copy_of_every_edited_file_and_says_where(course, capsys):
+    """make student FORCE=1 used to overwrite a student's answers with no copy left anywhere."""
+    paths, folder = course
+    write_student_edition(paths, folder)
+    mine, untouched = folder / "07_sample_exercises.ipynb", folder / "08_more_exercises.ipynb"
+    student_work = mine.read_text(encoding="utf-8").replace("n_paragraphs = ...", "n_paragraphs = 14")
+    mine.write_text(student_work, encoding="utf-8")
+    write_notebook(paths[0], _solution_notebook(answer_line="n_paragraphs = len(article.paragraphs)  # body"))
+    capsys.readouterr()
+
+    assert main(["--dir", str(paths[0].parent), "--force"]) == 0
+    copies = sorted((folder / BACKUP_DIR_NAME).glob("*"))
+    assert len(copies) == 1 and re.fullmatch(r"07_sample_exercises\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.bak\.ipynb",
+                                             copies[0].name)
+    assert copies[0].read_text(encoding="utf-8") == student_work  # the answers, exactly as the student left them
+    printed = capsys.readouterr().out
+    assert "07_sample_exercises.ipynb" in printed and copies[0].name in printed and BACKUP_DIR_NAME in printed
+    assert "08_more" not in " ".join(p.name for p in copies)  # an unedited file needs no copy
+    assert untouched.exists() and stale(paths, folder) == []
+
+
+def test_force_keeps_a_copy_of_an_edited_file_it_removes(course):
+    paths, folder = course
+    write_student_edition(paths, folder)
+    (folder / "08_more_exercises.ipynb").write_text("my answers", encoding="utf-8")
+    paths[1].unlink()
+    outcome = write_student_edition(paths[:1], folder, force=True)
+    assert outcome.removed == [folder / "08_more_exercises.ipynb"]
+    (edited, kept), = outcome.backups
+    assert edited == folder / "08_more_exercises.ipynb" and kept.read_text(encoding="utf-8") == "my answers"
+
+
+@pytest.mark.parametrize("damage", ["conflict", "not json", "wrong shape"])
+def test_a_damaged_record_gives_one_clear_line(course, capsys, damage):
+    """A merge-conflicted .generated.json used to stop make student with a raw JSONDecodeError."""
+    paths, folder = course
+    write_student_edition(paths, folder)
+    record = folder / RECORD_NAME
+    text = record.read_text(encoding="utf-8")
+    record.write_text({"conflict": "<<<<<<< HEAD\n" + text + "=======\n" + text + ">>>>>>> main\n",
+                       "not json": text[: len(text) // 2], "wrong shape": '{"sha256": ["a", "b"]}'}[damage],
+                      encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in folder.glob("*.ipynb")}
+    with pytest.raises(RecordError):
+        write_student_edition(paths, folder)
+    capsys.readouterr()
+    assert main(["--dir", str(paths[0].parent)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and RECORD_NAME in err[0] and "JSONDecodeError" not in err[0] and "git checkout" in err[0]
+    assert ("merge-conflict" in err[0]) == (damage == "conflict")
+    assert {p.name: p.read_bytes() for p in folder.glob("*.ipynb")} == before  # nothing was written
+
+
+def test_backups_of_student_work_are_not_collected_as_notebooks(tmp_path):
+    """The course's conftest.py keeps nbval away from notebooks/exercises/backups/."""
+    root = Path(__file__).resolve().parent.parent
+    shutil.copy(root / "conftest.py", tmp_path / "conftest.py")
+    backups = tmp_path / "notebooks" / "exercises" / BACKUP_DIR_NAME
+    backups.mkdir(parents=True)
+    nb = _solution_notebook()
+    write_notebook(tmp_path / "notebooks" / "exercises" / "07_sample_exercises.ipynb", nb)
+    write_notebook(backups / "07_sample_exercises.2026-12-01T14-03-07.bak.ipynb", nb)
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "--nbval", "-p", "no:xdist",
+                             "-p", "no:cacheprovider", "notebooks"], cwd=tmp_path, capture_output=True, text=True)
+    assert "exercises/07_sample_exercises.ipynb" in result.stdout, result.stdout + result.stderr
+    assert "bak.ipynb" not in result.stdout
+
+
+def _readme_restore_commands() -> list[str]:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    advice = next(block for block in readme.split("\n- ") if "Tests fail after you ran cells" in block)
+    advice = advice.split("Never")[0]  # what follows is the warning about the command not to use
+    return [c for c in re.findall(r"`([^`]+)`", advice) if c.startswith("git ")]
+
+
+def test_the_readme_s_restore_advice_spares_the_students_answers(tmp_path):
+    """Its advice used to be `git checkout notebooks/`, which also threw away notebooks/exercises/."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    commands = _readme_restore_commands()
+    assert commands, "the README gives no git command to restore the solution notebooks"
+    for command in commands:
+        repo = tmp_path / f"repo{commands.index(command)}"
+        (repo / "notebooks" / "exercises").mkdir(parents=True)
+        solution = repo / "notebooks" / "01_reading.ipynb"
+        exercise = repo / "notebooks" / "exercises" / "01_reading_exercises.ipynb"
+        solution.write_text("solution as committed", encoding="utf-8")
+        exercise.write_text("student edition as committed", encoding="utf-8")
+        git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
+        for step in (["init", "-q"], ["add", "."], ["commit", "-qm", "course"]):
+            subprocess.run(git + step, cwd=repo, check=True, capture_output=True)
+        solution.write_text("cells run by hand", encoding="utf-8")
+        exercise.write_text("the student's answers", encoding="utf-8")
+        subprocess.run(command, shell=True, cwd=repo, check=True, capture_output=True)
+        assert solution.read_text(encoding="utf-8") == "solution as committed", command
+        assert exercise.read_text(encoding="utf-8") == "the student's answers", f"{command} lost the answers"
 
 
 def test_an_untouched_exercise_file_is_updated_and_a_removed_notebook_goes(course):
@@ -283,9 +385,9 @@ def test_an_untouched_exercise_file_is_updated_and_a_removed_notebook_goes(cours
     write_notebook(paths[0], _solution_notebook(title="# 07 · Renamed"))
     paths[1].unlink()
     outcome = write_student_edition(paths[:1], folder)
-    assert outcome.written == [folder / "07_sample.ipynb"] and outcome.removed == [folder / "08_more.ipynb"]
+    assert outcome.written == [folder / "07_sample_exercises.ipynb"] and outcome.removed == [folder / "08_more_exercises.ipynb"]
     assert stale(paths[:1], folder) == []
-    assert list(json.loads((folder / RECORD_NAME).read_text())["sha256"]) == ["07_sample.ipynb"]
+    assert list(json.loads((folder / RECORD_NAME).read_text())["sha256"]) == ["07_sample_exercises.ipynb"]
 
 
 # --- each check notices when its rule is broken ---------------------------------------------------
@@ -295,18 +397,18 @@ def test_stale_notices_an_out_of_date_edition(course):
     write_student_edition(paths, folder)
     assert stale(paths, folder) == []
     write_notebook(paths[0], _solution_notebook(title="# 07 · A new title"))
-    assert any("07_sample.ipynb is not what" in p for p in stale(paths, folder))
-    (folder / "09_gone.ipynb").write_text("{}", encoding="utf-8")
-    assert any("09_gone.ipynb has no solution notebook" in p for p in stale(paths, folder))
-    (folder / "08_more.ipynb").unlink()
-    assert any("08_more.ipynb is missing" in p for p in stale(paths, folder))
+    assert any("07_sample_exercises.ipynb is not what" in p for p in stale(paths, folder))
+    (folder / "09_gone_exercises.ipynb").write_text("{}", encoding="utf-8")
+    assert any("09_gone_exercises.ipynb has no solution notebook" in p for p in stale(paths, folder))
+    (folder / "08_more_exercises.ipynb").unlink()
+    assert any("08_more_exercises.ipynb is missing" in p for p in stale(paths, folder))
 
 
 @pytest.mark.parametrize("breakage", ["solution line", "written answer", "marker", "output"])
 def test_leaks_notices_surviving_solution_text(course, breakage):
     paths, _ = course
     solution = _solution_notebook()
-    student = nbformat.reads(build_student_edition(paths)["07_sample.ipynb"], as_version=4)
+    student = nbformat.reads(build_student_edition(paths)["07_sample_exercises.ipynb"], as_version=4)
     if breakage == "solution line":
         student.cells[6].source += "\nn_paragraphs = len(article.paragraphs)"
     elif breakage == "written answer":
@@ -321,7 +423,7 @@ def test_leaks_notices_surviving_solution_text(course, breakage):
 def test_unanswered_feedback_notices_an_answer_not_reset(course):
     paths, _ = course
     article = load_article()
-    student = nbformat.reads(build_student_edition(paths)["07_sample.ipynb"], as_version=4)
+    student = nbformat.reads(build_student_edition(paths)["07_sample_exercises.ipynb"], as_version=4)
     assert [(i, f.status) for i, f in unanswered_feedback(student, article)] == [("01.1", "unanswered")]
     student.cells[6].source = CODE_STUB  # the stub forgot n_paragraphs = ...
     assert isinstance(unanswered_feedback(student, article)[0][1], NameError)
