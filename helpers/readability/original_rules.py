@@ -41,7 +41,7 @@ from ..article import split_sentences
 from ..datafiles import DATA_DIR, read_json
 from ..spans import Span, split_blocks
 from .dictionary import cmu, easy_words
-from .syllables import dictionary_syllables, is_figure, word_syllables
+from .syllables import combined_source, dictionary_syllables, has_hyphen, is_figure, part_syllables, word_syllables
 
 __all__ = ["WordInfo", "Analysis", "analyse", "text_sentences", "word_tokens", "is_familiar", "not_names",
            "SMOG_SAMPLE"]
@@ -58,7 +58,8 @@ _WORD_ONLY = re.compile(_WORD_PATTERN)
 _AFTER_OPENER = re.compile(rf"[“\"«‘'(\[{{„‹](?<![^\W_][“\"«‘'(\[{{„‹])\s*({_WORD_PATTERN})")
 # a word holding a full stop or a comma (4,500, U.N, road.to)
 _WORD_WITH_STOP = re.compile(r"[^\W_]+(?:[-‐‑'’][^\W_]+)*[.,][^\W_]+(?:[-‐‑'’.,][^\W_]+)*%?")
-_ANY_OPENER = re.compile(r"[“\"«‘'(\[{„‹]")
+# an opening mark that _AFTER_OPENER can match (not after a letter, before a word): most sentences have none
+_ANY_OPENER = re.compile(r"[“\"«‘'(\[{„‹](?<![^\W_][“\"«‘'(\[{„‹])(?=\s*[^\W_])")
 _FIGURE_OR_INITIALS = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?%?|(?:[A-Za-z]\.)+[A-Za-z]")
 _INNER_STOP = re.compile(r"[.,]")
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]")
@@ -179,22 +180,25 @@ def is_familiar(word: str) -> str:
     word = word.replace("’", "'")
     if word in easy:
         return "on the list"
-    candidates = []
+    for candidate in _listed_forms(word):
+        if candidate in easy:
+            return f"a form of '{candidate}'"
+    return ""
+
+
+def _listed_forms(word: str):
+    """The words ``word`` may be an inflection of, in the order :func:`is_familiar` tries them."""
     if word.endswith("'s"):
-        candidates.append(word[:-2])
+        yield word[:-2]
     elif word.endswith("s'"):
-        candidates.append(word[:-1])
+        yield word[:-1]
     for ending, replacements in _INFLECTIONS_BY_LAST.get(word[-1:], ()):
         if word.endswith(ending) and len(word) > len(ending) + 1:
             stem = word[: -len(ending)]
             for replacement in replacements:
-                candidates.append(stem + replacement)
+                yield stem + replacement
             if ending in ("ed", "ing", "er", "est") and len(stem) > 2 and stem[-1] == stem[-2]:
-                candidates.append(stem[:-1])  # stopped, bigger
-    for candidate in candidates:
-        if candidate in easy:
-            return f"a form of '{candidate}'"
-    return ""
+                yield stem[:-1]  # stopped, bigger
 
 
 _INFLECTIONS = [
@@ -208,9 +212,8 @@ for _ending, _replacements in _INFLECTIONS:
 
 
 @functools.lru_cache(maxsize=16384)
-def _gunning_part(part: str) -> tuple[bool, str]:
-    """(hard, reason) for one lower-case part of 3+ syllables that is not capitalised or a figure."""
-    syllables, _ = word_syllables(part)
+def _gunning_part(part: str, syllables: int) -> tuple[bool, str]:
+    """(hard, reason) for one lower-case part of ``syllables`` syllables that is not capitalised or a figure."""
     if syllables < 3:
         return False, ""
     for stem in _inflection_stems(part):
@@ -239,9 +242,10 @@ def _easy_compound(word: str) -> tuple[str, ...]:
     """The short easy words (3 letters or more, on the Dale-Chall list) a word is made of, or ()."""
     easy = easy_words()
     for cut in range(3, len(word) - 2):
-        left, right = word[:cut], word[cut:]
+        left = word[:cut]
         if left in easy and (dictionary_syllables(left) or 9) <= 2:
-            if is_familiar(right) and (dictionary_syllables(right) or 9) <= 2:
+            right = word[cut:]
+            if (dictionary_syllables(right) or 9) <= 2 and is_familiar(right):
                 return (left, right)
             rest = _easy_compound(right)
             if rest:
@@ -319,21 +323,39 @@ class _Part(NamedTuple):
 @functools.lru_cache(maxsize=16384)
 def _facts(text: str) -> tuple[tuple[_Part, ...], int, str, int]:
     """(parts, syllables, source, letters and digits) of a word: everything that does not depend on the text."""
-    syllables, source = word_syllables(text)
-    parts = []
-    for part in _parts(text) or (text,):
-        lower = part.lower().replace("’", "'")
-        base = _POSSESSIVE.sub("", lower)
-        figure = is_figure(part)
-        if figure:
-            parts.append(_Part(part, base, False, True, 0, False, "", "a figure", True))
-            continue
-        hard, reason = _gunning_part(lower)
-        familiar = is_familiar(lower)
-        known = base in cmu() or lower in cmu() or bool(familiar)
-        parts.append(_Part(part, base, part[:1].isupper() and part != "I", False, word_syllables(part)[0],
-                           hard, reason, familiar, known))
-    return tuple(parts), syllables, source, len(_NOT_LETTER_OR_DIGIT.sub("", text))
+    letters = len(text) if text.isalnum() else len(_NOT_LETTER_OR_DIGIT.sub("", text))
+    if not has_hyphen(text):  # most words: the word is its own only part
+        part, syllables, source = _part_facts(text)
+        return (part,), syllables, source, letters
+    pieces = [piece for piece in _HYPHENS.split(text) if piece]
+    if len(pieces) >= 2:  # a hyphenated word, part by part (as word_syllables counts it)
+        counted = [_part_facts(piece) for piece in pieces]
+        return (tuple(part for part, _, _ in counted), sum(n for _, n, _ in counted),
+                combined_source([source for _, _, source in counted]), letters)
+    # a stray hyphen ("well-", "-"): one part, and the syllables of the whole word
+    part = _part_facts(pieces[0] if pieces else text)[0]
+    return ((part,), *word_syllables(text), letters)
+
+
+def _part_facts(part: str) -> tuple[_Part, int, str]:
+    """(what the rules say about one part of a word, its syllables, where they come from)."""
+    syllables, source = part_syllables(part)
+    lower = part.lower().replace("’", "'")
+    base = _POSSESSIVE.sub("", lower) if "'" in lower else lower
+    if part[:1].isdecimal() and is_figure(part):  # a figure starts with a digit ("500's" is not one)
+        return _Part(part, base, False, True, 0, False, "", "a figure", True), syllables, source
+    # Gunning's rules look at the word in lower case ("However" as "however"): said the same when the
+    # dictionary gave the syllables of a word of plain letters, else perhaps differently (names, initials)
+    if lower == part or (source == "dictionary" and part.isascii() and part.isalpha()):
+        lower_syllables = syllables
+    else:
+        lower_syllables = word_syllables(lower)[0]
+    hard, reason = _gunning_part(lower, lower_syllables) if lower_syllables >= 3 else (False, "")
+    familiar = is_familiar(lower)
+    dictionary = cmu()
+    known = bool(familiar) or base in dictionary or lower in dictionary
+    capital = part[:1].isupper() and part != "I"
+    return _Part(part, base, capital, False, syllables, hard, reason, familiar, known), syllables, source
 
 
 @functools.lru_cache(maxsize=16)
@@ -368,7 +390,7 @@ def _analyse(text_or_article, skip: frozenset[str]) -> Analysis:
         if info is None:
             info = known[word] = _word_decisions(word, skip)
         decisions[word] = info
-        ordinary = info[3]
+        capital, base, other_capitals, ordinary = info
         count = ordinary[6]
         syllables += n * count
         letters += n * ordinary[7]
@@ -376,16 +398,17 @@ def _analyse(text_or_article, skip: frozenset[str]) -> Analysis:
             polysyllabic += n
             if sampled is not None:
                 in_sample += sampled.get(word, 0)
-        first = first_count.get(word, 0) if info[0] else 0
-        if info[0] and n > first:
-            capitalised_inside.add(info[1])
-        if info[2]:
-            capitalised_inside.update(info[2])
-        if first:
-            starting.append((word, info, n - first, first))
-        else:
-            hard += n * ordinary[2]
-            difficult += n * ordinary[4]
+        if other_capitals:
+            capitalised_inside.update(other_capitals)
+        if capital:
+            first = first_count.get(word, 0)
+            if n > first:
+                capitalised_inside.add(base)
+            if first:  # decided below, once every name of the text is known
+                starting.append((word, info, n - first, first))
+                continue
+        hard += n * ordinary[2]
+        difficult += n * ordinary[4]
     for word, info, inside, first in starting:
         at_start = _decide(word, 1 if info[1] in capitalised_inside else 2, skip)
         hard += inside * info[3][2] + first * at_start[2]
@@ -415,14 +438,50 @@ def _known_decisions(skip: frozenset[str]) -> dict:
 
 def _word_decisions(word: str, skip: frozenset[str]) -> tuple:
     """(first part capitalised, its base, the bases of the other capitalised parts, and the word's
-    decision where it does not start a sentence: :func:`_decide` with context 0) of a word."""
-    parts = _facts(word)[0]
-    return (parts[0].capital, parts[0].base, tuple(p.base for p in parts[1:] if p.capital), _decide(word, 0, skip))
+    decision where it does not start a sentence: :func:`_decide` with context 0) of a word.
+
+    :func:`_analyse` keeps the answer for every word it meets, so the decision is not cached a second time.
+    """
+    if word.isascii() and word.isalpha():  # most words: plain letters, decided in short
+        if word.islower():  # "bridge"
+            return False, word, (), _plain_decision(word)
+        if word[0].isupper() and word != "I":  # "Council", "Pashinian", "NATO"
+            base = word.lower()
+            return True, base, (), _capitalised_decision(word, base, skip)
+    facts = _facts(word)
+    parts = facts[0]
+    return (parts[0].capital, parts[0].base, tuple(p.base for p in parts[1:] if p.capital), _decision(facts, 0, skip))
 
 
-@functools.lru_cache(maxsize=16384)
-def _parts(text: str) -> tuple[str, ...]:
-    return tuple(p for p in _HYPHENS.split(text) if p)
+def _plain_decision(word: str) -> tuple:
+    """:func:`_decide` for a plain lower-case word ("bridge"), in short.
+
+    Such a word has one part, no capital and no figure, so it never starts a
+    sentence with a capital and is never a name: hard for Gunning when it has 3
+    syllables or more and his rules do not excuse it, unfamiliar for Dale and
+    Chall when it is not on their list or a form of a listed word.  (A test checks
+    that this gives the same answer as the general rules of :func:`_decision`.)
+    """
+    syllables, _ = part_syllables(word)
+    hard, reason = _gunning_part(word, syllables) if syllables >= 3 else (False, "")
+    familiar = is_familiar(word)
+    return (False, False, hard, "3 syllables or more" if hard else reason, not familiar, familiar, syllables,
+            len(word))
+
+
+def _capitalised_decision(word: str, base: str, skip: frozenset[str]) -> tuple:
+    """:func:`_decide` with context 0 for a capitalised word of plain letters ("Council"), in short.
+
+    Capitalised where no sentence starts, it is a proper noun: never one of
+    Gunning's hard words, and familiar for Dale and Chall when it is a name
+    (not on the list of titles, months, days, ... in ``skip``).  (A test checks
+    that this gives the same answer as the general rules of :func:`_decision`.)
+    """
+    syllables, _ = part_syllables(word)
+    is_name = base not in skip
+    familiar = "a name" if is_name else is_familiar(base)
+    return (True, is_name, False, "capitalised" if syllables >= 3 else "", not familiar, familiar, syllables,
+            len(word))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -433,7 +492,28 @@ def _decide(text: str, context: int, skip: frozenset[str]) -> tuple:
     when it does and the text also capitalises it elsewhere, 2 when it does and
     the text does not.
     """
-    parts, syllables, _, letters = _facts(text)
+    return _decision(_facts(text), context, skip)
+
+
+def _decision(facts: tuple, context: int, skip: frozenset[str]) -> tuple:
+    """:func:`_decide` for a word's :func:`_facts`."""
+    parts, syllables, _, letters = facts
+    if len(parts) == 1:  # most words: one part (the rules below, in short)
+        part = parts[0]
+        if part.figure:  # read as easy number words
+            return False, False, False, "", False, part.familiar, syllables, letters
+        proper = part.capital and (context != 2 or not part.known)
+        is_name = proper and part.base not in skip
+        hard = not proper and part.hard
+        if hard:
+            reason = "3 syllables or more"
+        elif proper:
+            reason = "capitalised" if part.syllables >= 3 else ""
+        else:
+            reason = part.hard_reason
+        difficult = not is_name and not part.familiar
+        familiar_reason = "" if difficult else "a name" if is_name else part.familiar
+        return proper, is_name, hard, reason, difficult, familiar_reason, syllables, letters
     hard_parts, familiar_parts, reasons, familiar_reasons = [], [], [], []
     capitalised_any = name_any = False
     for k, part in enumerate(parts):

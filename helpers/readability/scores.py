@@ -29,6 +29,8 @@ from .formulas import (
 __all__ = ["readability_scores", "compare_scores", "compare_methods", "count_differences", "formula_table",
            "METHODS", "COUNT_NAMES", "CAUSES", "warn", "text_of", "check_method"]
 
+_SENTENCE_END = re.compile(r"[.!?]")
+
 #: The two ways of counting: textstat's, and each formula's author's.
 METHODS = ("textstat", "original")
 #: The counts every result carries, in the order the tables show them.
@@ -77,7 +79,7 @@ def validity_notes(counts: dict, text: str, method: str) -> list[str]:
     if counts["sentences"] < MIN_SENTENCES_SMOG:
         notes.append(f"SMOG needs {MIN_SENTENCES_SMOG} sentences; this text has {counts['sentences']}"
                      + (" (scaled up to 30 from them)" if method == "original" else ""))
-    if not re.search(r"[.!?]", text):
+    if not _SENTENCE_END.search(text):
         notes.append("no sentence punctuation (. ! ?): the whole text counts as one sentence")
     return notes
 

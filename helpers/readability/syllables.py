@@ -30,10 +30,10 @@ import functools
 import re
 import unicodedata
 
-from .dictionary import cmu
+from .dictionary import cmu, syllable_counts
 
 __all__ = ["word_syllables", "part_syllables", "rule_syllables", "figure_words", "letter_syllables",
-           "dictionary_syllables", "is_figure", "SOURCES"]
+           "dictionary_syllables", "is_figure", "has_hyphen", "combined_source", "SOURCES"]
 
 #: Where a syllable count comes from (the ``source`` :func:`part_syllables` reports).
 SOURCES = ("dictionary", "figure", "letters", "rules")
@@ -47,6 +47,8 @@ _BRITISH_ISATION = re.compile(r"isation(s?)$")
 _BRITISH_OUR = re.compile(r"our(s?)$")
 _NOT_A_TO_Z = re.compile(r"[^a-z]")
 _SIBILANT = re.compile(r"(s|x|z|ch|sh|ce|ge|se|ze)$")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_SAID_ES = re.compile(r"(s|x|z|ch|sh|c|g)es$")  # "-es" said as a syllable
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -64,12 +66,19 @@ _PREFIXES = {
     "post": 1, "pre": 1, "pro": 1, "non": 1, "self": 1, "sub": 1, "mis": 1, "dis": 1, "out": 1,
     "de": 1, "re": 1, "un": 1, "ex": 1, "co": 1,
 }
+#: The same prefixes, longest first ("counter" is tried before "co").
+_PREFIXES_LONGEST_FIRST = sorted(_PREFIXES.items(), key=lambda item: -len(item[0]))
 #: Endings added to a word the dictionary knows, with the syllables they add.
 _SUFFIXES = [
     ("isations", 3), ("izations", 3), ("isation", 3), ("ization", 3), ("ations", 2), ("ation", 2),
     ("isms", 2), ("ism", 2), ("ists", 1), ("ist", 1), ("ness", 1), ("ments", 1), ("ment", 1), ("less", 1),
     ("ship", 1), ("ings", 1), ("ing", 1), ("ers", 1), ("er", 1), ("ly", 1), ("ful", 1),
 ]
+
+
+def has_hyphen(word: str) -> bool:
+    """True when ``word`` holds a hyphen (-, or the Unicode hyphens ‐ and ‑): it is counted part by part."""
+    return "-" in word or "‐" in word or "‑" in word
 
 
 def is_figure(part: str) -> bool:
@@ -124,7 +133,7 @@ def figure_words(figure: str) -> list[str]:
     if not match:
         return []
     number, ending, percent = match.group(1), (match.group(2) or "").lower(), match.group(3)
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):  # 4,500: a thousands separator
+    if _THOUSANDS.fullmatch(number):  # 4,500: a thousands separator
         number = number.replace(",", "")
     whole, _, decimals = number.replace(",", ".").partition(".")
     if not decimals and "." in number.replace(",", "."):  # "1.2.3": read each group
@@ -151,20 +160,22 @@ def letter_syllables(letters: str) -> int:
     return sum(_LETTER_SYLLABLES.get(ch, 1) for ch in letters.lower() if ch.isalpha())
 
 
-@functools.lru_cache(maxsize=4096)
 def dictionary_syllables(word: str) -> int | None:
     """The fewest syllables the CMU dictionary gives ``word`` (lower case), or None if it is not there.
 
     British spellings are looked up in their American form too ("recognised" as "recognized").
+    (:func:`~helpers.readability.dictionary.syllable_counts` keeps the dictionary's answers.)
     """
-    counts = cmu().syllables(word)
+    counts = syllable_counts(word)
     if not counts:
         american = _americanise(word)
-        counts = cmu().syllables(american) if american != word else []
+        counts = syllable_counts(american) if american != word else ()
     return min(counts) if counts else None
 
 
 def _americanise(word: str) -> str:
+    if "is" not in word and "our" not in word:  # most words: nothing to change
+        return word
     word = _BRITISH_IS.sub(r"iz\1", word)
     word = _BRITISH_ISATION.sub(r"ization\1", word)
     return _BRITISH_OUR.sub(r"or\1", word) if len(word) > 5 else word
@@ -224,8 +235,7 @@ def _vowel_group_syllables(word: str, name: bool) -> int:
             count -= 1  # a silent final e (but "-ble", "-tle" keep it)
     elif word.endswith("ed") and count > 1 and word[-3:-2] not in ("t", "d") and not _is_vowel(word, last - 2):
         count -= 1  # "-ed" is silent except after t and d
-    elif word.endswith("es") and count > 1 and not _is_vowel(word, last - 2) and not re.search(
-            r"(s|x|z|ch|sh|c|g)es$", word):
+    elif word.endswith("es") and count > 1 and not _is_vowel(word, last - 2) and not _SAID_ES.search(word):
         count -= 1  # "-es" is silent except after s, x, z, ch, sh, c, g
     if word.endswith("sm"):
         count += 1  # -ism: "is-m"
@@ -259,19 +269,25 @@ def rule_syllables(word: str, name: bool = False) -> int:
 
 
 def _known_inside(word: str) -> int | None:
-    for prefix, syllables in sorted(_PREFIXES.items(), key=lambda item: -len(item[0])):
-        rest = word[len(prefix):]
-        if word.startswith(prefix) and len(rest) >= 4:
-            found = dictionary_syllables(rest)
+    """The syllables of a word the dictionary lacks, from a known word inside it, or None.
+
+    Tried in turn: a prefix and a known word ("deescalation"), two known words of
+    4 letters or more ("highprecision"), a known word and an ending ("frontliners").
+    """
+    for prefix, syllables in _PREFIXES_LONGEST_FIRST:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4:
+            found = dictionary_syllables(word[len(prefix):])
             if found is not None:
                 return syllables + found
-    for cut in range(len(word) - 4, 3, -1):  # two known words of 4 letters or more: "highprecision"
-        left, right = dictionary_syllables(word[:cut]), dictionary_syllables(word[cut:])
-        if left is not None and right is not None:
-            return left + right
+    for cut in range(len(word) - 4, 3, -1):
+        left = dictionary_syllables(word[:cut])
+        if left is not None:  # only then is the right-hand part looked up
+            right = dictionary_syllables(word[cut:])
+            if right is not None:
+                return left + right
     for suffix, syllables in _SUFFIXES:
-        stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 4:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            stem = word[: -len(suffix)]
             for candidate in (stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else None):
                 found = dictionary_syllables(candidate) if candidate else None
                 if found is not None:
@@ -284,11 +300,14 @@ def part_syllables(part: str) -> tuple[int, str]:
 
     ``source`` is "dictionary", "figure", "letters" (initials) or "rules".
     """
+    if part.isascii() and part.isalpha() and part.islower():  # most words ("bridge"): the dictionary, or the rules
+        found = dictionary_syllables(part)
+        return (found, "dictionary") if found is not None else (rule_syllables(part), "rules")
     if not part:
         return 0, "rules"
-    if is_figure(part):
+    if part[0].isdecimal() and is_figure(part):  # a figure starts with a digit: most words skip the pattern
         return sum(_word_in_dictionary(w) for w in figure_words(part)), "figure"
-    if _INITIALISM.fullmatch(part):
+    if "." in part and _INITIALISM.fullmatch(part):
         return letter_syllables(part), "letters"
     plain = part.replace("’", "'")
     lower = plain.lower()
@@ -330,13 +349,17 @@ def word_syllables(word: str) -> tuple[int, str]:
     >>> word_syllables("Pashinian"), word_syllables("large-scale"), word_syllables("2020")
     ((4, 'rules'), (2, 'dictionary'), (4, 'figure'))
     """
+    if not has_hyphen(word):  # most words: no need to split
+        return part_syllables(word)
     parts = [p for p in _HYPHENS.split(word) if p]
     if len(parts) <= 1:
         return part_syllables(word)
-    total, sources = 0, []
-    for part in parts:
-        syllables, source = part_syllables(part)
-        total += syllables
-        sources.append(source)
+    counted = [part_syllables(part) for part in parts]
+    return sum(syllables for syllables, _ in counted), combined_source([source for _, source in counted])
+
+
+def combined_source(sources: list[str]) -> str:
+    """The source of a hyphenated word's syllables from its parts' sources: "dictionary" only when
+    every part was found there (or the one source all parts share), "rules" when any part was guessed."""
     kinds = set(sources)
-    return total, (sources[0] if len(kinds) == 1 else "rules" if "rules" in kinds else "dictionary")
+    return sources[0] if len(kinds) == 1 else "rules" if "rules" in kinds else "dictionary"

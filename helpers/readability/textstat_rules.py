@@ -30,7 +30,7 @@ import functools
 import re
 from collections import Counter
 
-from .dictionary import cmu, easy_words, hyphenator
+from .dictionary import cmu, easy_words, hyphenator, syllable_counts
 
 __all__ = ["words", "sentence_count", "sentence_pieces", "syllables", "is_difficult", "counts",
            "normalise_apostrophes"]
@@ -38,11 +38,10 @@ __all__ = ["words", "sentence_count", "sentence_pieces", "syllables", "is_diffic
 # textstat's regular expressions (textstat.backend.utils.constants and its counting functions)
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s\']")
-_PUNCTUATION = re.compile(r"[^\w\s]")
 _SPACE = re.compile(r"\s")
 _SENTENCE_PIECE = re.compile(r"\b[^.!?]+[.!?]*")
 _ONE_WORD = re.compile(r"\w+")
-_RUN_WITH_WORD = re.compile(r"\S*\w\S*")
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def normalise_apostrophes(text: str) -> str:
@@ -70,9 +69,17 @@ def _counts_as_sentence(piece: str) -> bool:
 
     A run without spaces is one of textstat's words exactly when it holds a
     letter, a digit or an underscore (punctuation is deleted, spaces are kept),
-    so counting such runs counts the words.
+    so counting such runs counts the words; the first three are enough.
+    (Python's ``str.split()`` and ``str.isalnum()`` agree with the patterns'
+    ``\\s`` and ``\\w`` on every Unicode character.)
     """
-    return len(_RUN_WITH_WORD.findall(piece)) > 2
+    found = 0
+    for run in piece.split():
+        if run.isalnum() or _WORD_CHARACTER.search(run):
+            found += 1
+            if found == 3:
+                return True
+    return False
 
 
 def sentence_pieces(text: str) -> list[tuple[str, bool]]:
@@ -88,10 +95,12 @@ def sentence_count(text: str) -> int:
     return max(1, sum(counted for _, counted in pieces))
 
 
-@functools.lru_cache(maxsize=16384)
 def _lookup(word: str) -> int:
-    """Syllables of one lower-case word: CMU's first pronunciation, else pyphen's points + 1."""
-    counts = cmu().syllables(word)
+    """Syllables of one lower-case word: CMU's first pronunciation, else pyphen's points + 1.
+
+    (:func:`~helpers.readability.dictionary.syllable_counts` keeps the dictionary's answers, pyphen its own.)
+    """
+    counts = syllable_counts(word)
     if counts:
         return counts[0]  # the first pronunciation, as textstat takes it
     return len(hyphenator().positions(word)) + 1
@@ -120,28 +129,46 @@ def is_difficult(word: str, syllable_threshold: int) -> bool:
     return syllables(word) >= syllable_threshold
 
 
-@functools.lru_cache(maxsize=16384)
-def _word_counts(word: str) -> tuple[int, bool, bool, bool]:
-    """(syllables as the text total counts them, polysyllabic, complex, difficult) of one of textstat's words."""
+def _word_counts(word: str) -> tuple[int, bool, bool, bool, int]:
+    """What one of textstat's words adds to the counts: (syllables as the text total counts them,
+    polysyllabic, complex, difficult, letters)."""
     lower = word.lower()
-    total = syllables(word)
+    lookup = _lookup(lower)
+    # syllables(word), without taking apart a word that is only letters, digits and underscores
+    total = lookup if word.isalnum() or _ONE_WORD.fullmatch(word) else syllables(word)
     # is_difficult(word, n), with the syllables counted once
     unfamiliar = len(word.split()) == 1 and lower not in easy_words()
-    own = total if lower == word else syllables(lower)
-    return _lookup(lower), total >= 3, unfamiliar and own >= 3, unfamiliar and own >= 0
+    if lower == word:
+        own = total
+    else:  # "Council": counted again in lower case, unless it is plain letters and digits (then it is `lookup`)
+        own = lookup if lower.isascii() and lower.isalnum() else syllables(lower)
+    letters = len(word) - word.count("'")  # a word holds letters, digits, underscores and kept apostrophes
+    return lookup, total >= 3, unfamiliar and own >= 3, unfamiliar and own >= 0, letters
+
+
+#: What every word met so far adds to the counts (forgotten when it holds more than _KNOWN_MAX words).
+_known_counts: dict[str, tuple[int, bool, bool, bool, int]] = {}
+_KNOWN_MAX = 50_000
 
 
 def counts(text: str) -> dict:
-    """Every count textstat's seven formulas use (the text already normalised)."""
+    """Every count textstat's seven formulas use (the text already normalised), in one pass over its words."""
     found = words(text)
-    total = polysyllabic = complex_words = difficult = 0
+    total = polysyllabic = complex_words = difficult = letters = 0
+    known = _known_counts
+    if len(known) > _KNOWN_MAX:
+        known.clear()
     for word, n in Counter(found).items():  # each distinct word once, times its count
-        lookup, poly, hard, unfamiliar = _word_counts(word)
+        row = known.get(word)
+        if row is None:
+            row = known[word] = _word_counts(word)
+        lookup, poly, hard, unfamiliar, in_word = row
         total += n * lookup
         polysyllabic += n * poly
         complex_words += n * hard
         difficult += n * unfamiliar
-    no_spaces = "".join(text.split())  # str.split() and re's \s agree on what a space is
+        letters += n * in_word
+    tokens = text.split()  # str.split() and re's \s agree on what a space is
     return {
         "sentences": sentence_count(text),
         "words": len(found),
@@ -149,7 +176,7 @@ def counts(text: str) -> dict:
         "polysyllabic_words": polysyllabic,
         "complex_words": complex_words,
         "difficult_words": difficult,
-        "letters": len(_PUNCTUATION.sub("", no_spaces)),
-        "characters": len(no_spaces),
-        "tokens": len(text.split()),
+        "letters": letters,  # textstat: the text without spaces and punctuation, i.e. the letters of its words
+        "characters": sum(map(len, tokens)),  # textstat: the text without spaces
+        "tokens": len(tokens),
     }
