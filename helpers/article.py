@@ -10,6 +10,9 @@ plain-text news article and splits it into
 * ``boilerplate``  -- lines left behind by the website it was copied from
   ("Source link", "Leave a Reply", ...) and separator lines without any
   word ("* * *"), kept apart from the body
+* ``header`` and ``provenance`` -- a provenance header block at the top of
+  the file ("Outlet: ...", "Date: ...", then a line ``---``; see
+  :mod:`helpers.provenance`), set aside: never the headline, never counted
 * ``sentences`` and ``words`` of the body.
 
 Every piece is a :class:`~helpers.spans.Span`: a string that knows its
@@ -31,6 +34,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import ArticleError, ArticleNotFoundError, BinaryFileError, EmptyArticleError, NotUTF8Error
+from .provenance import mask_header, split_header
 from .quotes import Quote, scan_quotes
 from .spans import Span, split_blocks
 
@@ -89,7 +93,9 @@ class Article:
     """A news article split into its parts.  Create one with :func:`load_article`.
 
     ``text`` is the file exactly as read (only line endings normalised to
-    ``\\n`` and a byte-order mark dropped); every offset points into it.
+    ``\\n``, a byte-order mark dropped and a provenance header blanked out
+    with spaces, so that no analysis counts it); every offset points into it.
+    The header itself is in ``header``, its fields in ``provenance``.
     ``sentences`` and ``words`` cover the body paragraphs only.
     """
 
@@ -101,6 +107,10 @@ class Article:
     boilerplate: list[Span]
     sentences: list[Span]
     warnings: list[str] = field(default_factory=list)
+    #: The provenance header block at the top of the file (``None`` if it has none), set aside.
+    header: Span | None = None
+    #: The header's fields ("outlet", "date", ...; see :mod:`helpers.provenance`), ``{}`` without a header.
+    provenance: dict = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return (f"<Article {self.name!r}: {len(self.paragraphs)} paragraphs, "
@@ -236,6 +246,13 @@ def _read_text(file: Path) -> str:
 
 
 def _parse(text: str, name: str) -> Article:
+    header = split_header(text)  # a provenance header block is set aside before anything else
+    if header is not None:
+        block = text[:header.end].rstrip("\n")
+        if not text[header.end:].strip():
+            raise EmptyArticleError(f"{name} has only a provenance header: the article's text is missing after "
+                                    "the line ---")
+        text, header_span, fields = mask_header(text, header), Span(block, 0, len(block)), dict(header.fields)
     blocks = split_blocks(text)
     leftover = [bool(_BOILERPLATE.fullmatch(b.strip()) or not WORD.search(b)) for b in blocks]
     boilerplate = [b for b, left in zip(blocks, leftover) if left]
@@ -261,7 +278,8 @@ def _parse(text: str, name: str) -> Article:
     sentences = [s for index, p in enumerate(paragraphs) for s in split_sentences(p, offset=p.start, paragraph=index)]
     quotes, strays = scan_quotes(text)
     article = Article(text, name, title, subheadings, paragraphs, boilerplate, sentences,
-                      _warnings(text, name, quotes, strays))
+                      _warnings(text, name, quotes, strays) + (header.warnings if header else []),
+                      *((header_span, fields) if header else ()))
     article.__dict__["quotes"] = quotes  # fill the cached property: one scan serves everything
     return article
 
