@@ -18,7 +18,7 @@ from __future__ import annotations
 
 __all__ = [
     "CourseError", "ArticleError", "EmptyArticleError", "NotUTF8Error", "BinaryFileError",
-    "ArticleNotFoundError", "CodingError", "ReadabilityWarning", "CourseWarning",
+    "ArticleNotFoundError", "CodingError", "ReadabilityWarning", "CourseWarning", "CorpusError",
 ]
 
 
@@ -56,3 +56,7 @@ class CourseWarning(UserWarning):
 
 class ReadabilityWarning(CourseWarning):
     """A readability score was computed where its formula is not valid."""
+
+
+class CorpusError(CourseError, ValueError):
+    """A set of articles to compare that cannot be used (an empty folder, a path that does not exist, ...)."""
