@@ -8,16 +8,17 @@
 #   make bench      print the speed benchmarks (not part of make test)
 #   make evaluate   measure the source extractor on the real-news benchmark in ../shared
 #   make grade SUBMISSIONS=folder/   grade the students' notebooks: gradebook, feedback, class summary
+#   make compare [ARTICLES=folder/]   compare articles side by side (notebook 06) into build/compare/
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: help setup lab test student solutions nav course html bench evaluate grade clean
+.PHONY: help setup lab test student solutions nav course html bench evaluate grade compare clean
 
 help:
-	@sed -n '2,10p' Makefile | sed 's/^# *//'
+	@sed -n '2,11p' Makefile | sed 's/^# *//'
 
 # Create the virtual environment once.
 $(BIN)/python:
@@ -68,6 +69,13 @@ grade: export GRADE_SUBMISSIONS := $(value SUBMISSIONS)
 grade: export GRADE_OUT := $(value OUT)
 grade: $(STAMP)
 	$(BIN)/python -m tools.grading
+
+# Notebook 06 on a folder of articles (default: the course article and its variants). The value of
+# ARTICLES is taken unexpanded ($(value ...)) and passed through the environment, never into a shell
+# command, so a $ or a backtick in a folder name stays a character. CHECK=1: only say what would run.
+compare: export COMPARE_ARTICLES := $(value ARTICLES)
+compare: $(STAMP)
+	$(BIN)/python -m tools.compare $(if $(CHECK),--check)
 
 clean:
 	rm -rf build
