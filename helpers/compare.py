@@ -109,6 +109,15 @@ class Corpus:
     def labels(self) -> list:
         return [e.label for e in self.readable]
 
+    def column(self, number: int) -> str:
+        """The label of the ``number``-th article (from 1), or of the last one when there are fewer."""
+        return self.labels[max(0, min(number, len(self.labels)) - 1)]
+
+    @property
+    def variants(self) -> list:
+        """The variants among the articles (the default corpus), in order."""
+        return [e.variant for e in self.entries if e.variant is not None]
+
     def __getitem__(self, label: str) -> Article:
         for entry in self.readable:
             if entry.label == label:

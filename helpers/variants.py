@@ -45,7 +45,7 @@ from .text import shorten
 __all__ = [
     "Variant", "SWITCH_FILE", "SIDES", "one_side_voices", "switch_naming", "attribute_headline",
     "course_variants", "recipe_table", "recipes", "naming_switch_table", "headline_figure_records",
-    "write_variants", "switch_names", "switched_sides",
+    "write_variants", "switch_names", "switched_sides", "switch_table", "voices_table",
 ]
 
 #: The names switched by :func:`switch_naming` (one row per name found, the replacement per side).
@@ -569,6 +569,73 @@ def recipes(variants: list[Variant], width: int = 110) -> pd.DataFrame:
     """One row per variant: its name, how it was made (shortened) and how many changes; numbered from 1."""
     rows = [{"variant": v.key, "recipe": shorten(v.recipe, width), "changes": len(v.changes)} for v in variants]
     table = pd.DataFrame(rows, columns=["variant", "recipe", "changes"])
+    table.index = range(1, len(table) + 1)
+    return table
+
+
+def switch_table(article=None, flags: bool = False, width: int = 70) -> pd.DataFrame:
+    """Every name the naming switch changes, both directions side by side; numbered from 1.
+
+    Columns: ``sentence`` (from 1; or headline, subheading), ``in the original``,
+    ``Armenian names`` and ``Azerbaijani names`` (what each direction writes:
+    the same words when a direction keeps them) and ``text`` (the sentence,
+    shortened).  ``flags=True`` adds ``reported speech``: the source whose
+    statement the switch rewords, when it stands in reported speech.
+    """
+    article = load_article() if article is None else as_article(article)
+    rows: dict[tuple, dict] = {}
+    for direction in NAMING:
+        variant = switch_naming(article, direction)
+        counts: dict[tuple, int] = {}
+        for c in variant.changes:
+            base = (c["where"], c["before"].lower())
+            counts[base] = counts.get(base, 0) + 1
+            key = (*base, counts[base])
+            row = rows.setdefault(key, {"where": c["where"], "in the original": c["before"], "flag": ""})
+            row[direction] = c["after"]
+            if c["why"].startswith("in reported speech"):
+                row["flag"] = c["why"][len("in reported speech ("):-1]
+    def number(where: str) -> int:
+        return int(where.split()[-1]) if where.startswith("sentence") else 0
+    out = []
+    for key in sorted(rows, key=lambda k: (number(k[0]), k[0])):
+        row = rows[key]
+        where = row["where"]
+        text = str(article.sentences[number(where) - 1]) if number(where) else where
+        record = {"sentence": number(where) or where, "in the original": row["in the original"],
+                  "Armenian names": row.get("Armenian sources", row["in the original"]),
+                  "Azerbaijani names": row.get("Azerbaijani sources", row["in the original"])}
+        if flags:
+            record["reported speech"] = row["flag"] or "no: the narrator's own words"
+        record["text"] = shorten(text, width)
+        out.append(record)
+    columns = ["sentence", "in the original", "Armenian names", "Azerbaijani names"] + (
+        ["reported speech"] if flags else []) + ["text"]
+    table = pd.DataFrame(out, columns=columns)
+    table.index = range(1, len(table) + 1)
+    return table
+
+
+def voices_table(article=None, sides: pd.DataFrame | None = None, width: int = 60) -> pd.DataFrame:
+    """Which sentences each one-side variant keeps: sentence (from 1), voices, kept in, text; numbered from 1.
+
+    ``voices`` are the sources the sentence quotes or reports (empty: the
+    narrator's own sentence); ``kept in`` says which of the two variants of
+    :func:`one_side_voices` keeps it ("both", one of them, or "neither").
+    """
+    article = load_article() if article is None else as_article(article)
+    voices = _sentence_voices(article, find_attributions(article))
+    left_out = {}
+    for short, side in SIDES.items():
+        kept_text = "\n".join(one_side_voices(article, side, sides).article().paragraphs)
+        left_out[short] = {k for k, s in enumerate(article.sentences, start=1) if str(s) not in kept_text}
+    rows = []
+    for k, sentence in enumerate(article.sentences, start=1):
+        kept = [short.split()[0] for short in SIDES if k not in left_out[short]]
+        rows.append({"sentence": k, "voices": ", ".join(voices.get(k - 1, [])),
+                     "kept in": "both" if len(kept) == len(SIDES) else (f"{kept[0]} voices only" if kept else "neither"),
+                     "text": shorten(sentence, width)})
+    table = pd.DataFrame(rows, columns=["sentence", "voices", "kept in", "text"])
     table.index = range(1, len(table) + 1)
     return table
 
