@@ -424,9 +424,10 @@ def _verb_rows(rows: _Rows, article: Article, attributions) -> None:
         mine = [a for a in attributions if a.rating == rating]
         rows.add("reporting verbs", f"{rating} verbs", _count_list(Counter(a.verb.lower() for a in mine)) or "none",
                  [(_where(article, a.start), f"{a.verb} ({a.source}): {_sentence(article, a.start)}") for a in mine])
-    loaded = sum(a.rating == "loaded" for a in attributions)
+    loaded = [a for a in attributions if a.rating == "loaded"]
     rows.add("reporting verbs", "loaded share of the verbs",
-             f"{loaded / len(attributions):.0%}" if attributions else "no verbs")
+             f"{len(loaded) / len(attributions):.0%}" if attributions else "no verbs",
+             [(_where(article, a.start), f"{a.verb} ({a.source}): {_sentence(article, a.start)}") for a in loaded])
 
 
 def _frame_rows(rows: _Rows, article: Article, attributions) -> None:
@@ -452,8 +453,9 @@ def _readability_rows(rows: _Rows, article: Article) -> None:
         except ValueError:
             scores = None
     note = f" (under {MIN_WORDS} words: read with care)" if len(article.words) < MIN_WORDS else ""
-    rows.add("readability", "words", len(article.words))
-    rows.add("readability", "sentences", len(article.sentences))
+    every = [(f"sentence {k}", s) for k, s in enumerate(article.sentences, start=1)]
+    rows.add("readability", "words", len(article.words), every)
+    rows.add("readability", "sentences", len(article.sentences), every)
     if scores is None:
         rows.add("readability", "Flesch-Kincaid grade", "no words to score")
         rows.add("readability", "Flesch reading ease", "no words to score")
@@ -465,7 +467,7 @@ def _readability_rows(rows: _Rows, article: Article) -> None:
         k = next((i for i, s in enumerate(article.sentences) if str(s) == text), None)
         behind = [(f"sentence {k + 1}" if k is not None else "", f"the hardest sentence: {text}")]
     rows.add("readability", "Flesch-Kincaid grade", f"{scores['flesch_kincaid_grade']:.1f}{note}", behind)
-    rows.add("readability", "Flesch reading ease", f"{scores['flesch_reading_ease']:.1f}{note}")
+    rows.add("readability", "Flesch reading ease", f"{scores['flesch_reading_ease']:.1f}{note}", behind)
 
 
 def article_rows(article: Article, label: str, sides: pd.DataFrame, side_order, type_order) -> list[dict]:

@@ -202,7 +202,7 @@ def one_side_voices(article=None, side: str = "Azerbaijan", sides: pd.DataFrame 
     every other sentence is left out, and so is a sentence with a quotation
     credited to no one.  A headline clause (cut at ", ") or a subheading that
     quotes another side is left out too; so are a subheading whose section is
-    left empty and a paragraph left with fewer than three words.
+    left empty and a paragraph cut down to fewer than three words.
     """
     article = load_article() if article is None else as_article(article)
     lookup = _side_lookup(sides)
@@ -246,7 +246,8 @@ def one_side_voices(article=None, side: str = "Azerbaijan", sides: pd.DataFrame 
                 else:
                     kept_sentences.append(str(s))
             text = " ".join(kept_sentences)
-            if _count_words(text) >= 3:
+            whole = len(kept_sentences) == len(article.sentences_in(what))
+            if whole or _count_words(text) >= 3:
                 blocks.append(("paragraph", text))
             elif text:
                 changes.append({"where": f"paragraph {what + 1}", "before": text, "after": "",
@@ -475,7 +476,9 @@ def headline_figure_records(article) -> list[dict]:
                     credit = next((a for a in attributions if article.sentence_at(a.start) == k), None)
                     voice = "reported speech" if credit is not None else "narrator"
                 body.append({"sentence": k, "voice": voice, "source": credit.source if credit else None,
-                             "title": credit.title if credit else None, "start": offset})
+                             "title": credit.title if credit else None, "start": offset,
+                             "speaker": credit.speaker if credit else None,
+                             "mention": credit.mention if credit else None})
         if _inside(title.start + m.start(), title.start + m.end(), quotes):
             voice = "quoted"
         elif _ACCORDING.search(title) or _REPORTING.search(_clause(str(title), m.start())):
@@ -487,11 +490,16 @@ def headline_figure_records(article) -> list[dict]:
     return records
 
 
-def _who(source: str, title: str | None) -> str:
+def _who(source: str, title: str | None, speaker: str | None = None, mention: str | None = None) -> str:
     """How the headline names a source: its title's head and its name ("rights defender Gegham Stepanyan").
 
-    Only words the body uses; the title is left out when it holds a contested term of either side.
+    Only words the body uses; the title is left out when it holds a contested term of either side.  A
+    source the body names by a description ("the mayor") keeps the body's words for it.
     """
+    if mention in ("description", "group", "anonymous") and speaker:
+        words = speaker[:1].lower() + speaker[1:] if speaker.split()[0].lower() in ("the", "a", "an") else speaker
+        if not any(find_term(words, term) for term in load_contested_terms()):
+            return words
     if title:
         head = re.sub(r"^(the|a|an)\s+", "", title.strip(), flags=re.IGNORECASE).split(" of ")[0]
         contested = any(find_term(head, term) for term in load_contested_terms())
@@ -515,16 +523,18 @@ def attribute_headline(article=None, key: str = "headline attributed", provenanc
     headline = str(article.title) if article.title is not None else None
     changes = []
     if gaps:
-        credits = [(b["source"], b["title"], b["sentence"]) for r in gaps for b in r["body"] if b["source"]]
-        names = list(dict.fromkeys(_who(source, title) for source, title, _ in credits))
-        sentences = sorted({k + 1 for _, _, k in credits})
+        credits = [(b["source"], b["title"], b["sentence"], b["speaker"], b["mention"])
+                   for r in gaps for b in r["body"] if b["source"]]
+        names = list(dict.fromkeys(_who(source, title, speaker, mention)
+                                   for source, title, _, speaker, mention in credits))
+        sentences = sorted({c[2] + 1 for c in credits})
         cut = max(r["end"] for r in gaps) - article.title.start
         rest = headline[cut:]
         phrase = ", according to " + " and ".join(names)
         new = headline[:cut] + phrase + ("" if not rest or rest[:1] in ",.;:" else ",") + rest
         changes.append({"where": "headline", "before": headline, "after": new,
                         "why": f"the body credits {' and '.join(r['figure'] for r in gaps)} to "
-                               f"{' and '.join(dict.fromkeys(s for s, _, _ in credits))} "
+                               f"{' and '.join(dict.fromkeys(c[0] for c in credits))} "
                                f"(sentence {', '.join(map(str, sentences))})"})
         headline = new
     blocks = []
