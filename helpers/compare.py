@@ -416,7 +416,7 @@ def _source_rows(rows: _Rows, article: Article, attributions, sides, side_order,
                      [(_where(article, a.start), f"{a.source}: {_sentence(article, a.start)}") for a in picked])
     quotes = [q for q in article.quotes if q.level == 0 and article.paragraph_at(q.start) is not None]
     rows.add("sources", "quoted share of the body", f"{quoted_share(article):.0%}",
-             [(_where(article, q.start), f"“{q.text}”") for q in quotes])
+             [(_where(article, q.start), f"“{shorten(q.text, 60)}” in: {_sentence(article, q.start)}") for q in quotes])
 
 
 def _verb_rows(rows: _Rows, article: Article, attributions) -> None:

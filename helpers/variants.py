@@ -410,6 +410,12 @@ class _Lazy:
 _REPORTING = _Lazy(_reporting_pattern)
 
 
+def _ends_with_verb(clause: str) -> bool:
+    """True for a clause that ends with a reporting verb: "the mayor says" (it credits the whole headline)."""
+    words = _WORD.findall(clause)
+    return len(words) >= 2 and bool(_REPORTING.search(words[-1])) and _REPORTING.search(words[-1]).group(0) == words[-1]
+
+
 def _clause(text: str, position: int) -> str:
     """The comma-separated piece of ``text`` around ``position``."""
     start = text.rfind(", ", 0, position)
@@ -481,8 +487,9 @@ def headline_figure_records(article) -> list[dict]:
                              "mention": credit.mention if credit else None})
         if _inside(title.start + m.start(), title.start + m.end(), quotes):
             voice = "quoted"
-        elif _ACCORDING.search(title) or _REPORTING.search(_clause(str(title), m.start())):
-            voice = "reported speech"  # the headline credits it: "..., according to X", "X says ..."
+        elif _ACCORDING.search(title) or _REPORTING.search(_clause(str(title), m.start())) or any(
+                _ends_with_verb(c) for c in re.split(r",\s+|\s+[-–—]\s+", str(title))):
+            voice = "reported speech"  # the headline credits it: "..., according to X", "X says ...", "..., X says"
         else:
             voice = "narrator"
         records.append({"figure": str(title[m.start():end]), "start": title.start + m.start(),
