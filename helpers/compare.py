@@ -366,7 +366,8 @@ def _headline_rows(rows: _Rows, article: Article, attributions) -> None:
     gaps = [r for r in records if r["finding"].startswith("stated in the headline")]
     rows.add("headline", "fact in headline, attributed in body",
              ", ".join(r["figure"] for r in gaps) or "none",
-             [(f"sentence {b['sentence'] + 1}", article.sentences[b["sentence"]]) for r in gaps for b in r["body"]])
+             [(f"sentence {k + 1}", article.sentences[k])
+              for k in sorted({b["sentence"] for r in gaps for b in r["body"]})])
     missing = [r for r in records if r["finding"] == "not in the body"]
     rows.add("headline", "figures the body never gives", ", ".join(r["figure"] for r in missing) or "none",
              head if missing else [])
