@@ -590,13 +590,13 @@ def recipes(variants: list[Variant], width: int = 110) -> pd.DataFrame:
     return table
 
 
-def switch_table(article=None, flags: bool = False, width: int = 70) -> pd.DataFrame:
+def switch_table(article=None, flags: bool = False, width: int = 300) -> pd.DataFrame:
     """Every name the naming switch changes, both directions side by side; numbered from 1.
 
     Columns: ``sentence`` (from 1; or headline, subheading), ``in the original``,
     ``Armenian names`` and ``Azerbaijani names`` (what each direction writes:
-    the same words when a direction keeps them) and ``text`` (the sentence,
-    shortened).  ``flags=True`` adds ``reported speech``: the source whose
+    the same words when a direction keeps them) and ``text`` (the sentence, cut at
+    ``width`` characters).  ``flags=True`` adds ``reported speech``: the source whose
     statement the switch rewords, when it stands in reported speech.
     """
     article = load_article() if article is None else as_article(article)
