@@ -319,7 +319,7 @@ def switched_sides(sides: pd.DataFrame) -> pd.DataFrame:
 
 
 def switch_naming(article=None, direction: str = "Azerbaijani sources", key: str | None = None,
-                  provenance: dict | None = None) -> Variant:
+                  provenance: dict | None = None, reported_speech: bool = True) -> Variant:
     """The report with the narrator's names switched to those ``direction`` prefers.
 
     ``direction`` is "Armenian sources" or "Azerbaijani sources" (a column of
@@ -329,7 +329,9 @@ def switch_naming(article=None, direction: str = "Azerbaijani sources", key: str
     change.  A switch in a sentence that reports a source's statement without
     quoting it whole (an indirect or partial quotation), outside the words
     that name the source, is flagged "in reported speech": the reporter's
-    paraphrase of that source now uses the names of ``direction``.
+    paraphrase of that source now uses the names of ``direction``.  With
+    ``reported_speech=False`` those names are left as they are (a stricter
+    recipe: only the narrator's own sentences and its names for sources change).
     """
     if direction not in NAMING:
         raise ValueError(f"direction must be one of {', '.join(NAMING)}, not {direction!r}")
@@ -358,6 +360,9 @@ def switch_naming(article=None, direction: str = "Azerbaijani sources", key: str
             if _inside(start, span.start + m.end(), quotes):
                 continue
             target = replacements[" ".join(re.split(r"[\s\-‐‑–]+", m.group(0).lower()))]
+            why = reported(start)
+            if why and not reported_speech:
+                continue
             at_start = not text[:m.start()].strip() or re.search(r"[.!?]\s+$", text[:m.start()])
             if at_start and target[:1].islower():
                 target = target[:1].upper() + target[1:]
@@ -365,7 +370,7 @@ def switch_naming(article=None, direction: str = "Azerbaijani sources", key: str
             position = m.end()
             number = article.sentence_at(start)
             changes.append({"where": where if number is None else f"sentence {number + 1}", "before": m.group(0),
-                            "after": target, "why": reported(start) or "in the narrator's own words"})
+                            "after": target, "why": why or "in the narrator's own words"})
         out.append(text[position:])
         return "".join(out)
 
@@ -379,7 +384,8 @@ def switch_naming(article=None, direction: str = "Azerbaijani sources", key: str
     label = "Armenian" if direction == "Armenian sources" else "Azerbaijani"
     key = key or f"{label} names"
     recipe = (f"The same report with the narrator's names switched to those {direction} prefer "
-              f"({SWITCH_FILE}), only outside quotation marks: no quoted word changed.")
+              f"({SWITCH_FILE}), only outside quotation marks: no quoted word changed"
+              + ("." if reported_speech else "; names in reported speech kept as they were."))
     return Variant(key, recipe, _assemble(_header(recipe, article.name, provenance), headline, blocks),
                    article.name, tuple(changes))
 

@@ -126,6 +126,9 @@ def test_the_switch_on_a_small_text_outside_quotes_only_with_reported_speech_fla
     assert whys == ["in the narrator's own words", "in reported speech (Officials)", "in the narrator's own words"]
     back = switch_naming(out, "Armenian sources").article()
     assert back.title == "Shelling in Stepanakert" and "Khankendi" not in back.text
+    strict = switch_naming(article, "Azerbaijani sources", reported_speech=False)
+    assert [c["why"] for c in strict.changes] == ["in the narrator's own words"] * 2
+    assert "announced that Stepanakert was under fire" in strict.text and "reported speech kept" in strict.recipe
     with pytest.raises(ValueError, match="direction must be one of"):
         switch_naming(article, "both")
 
