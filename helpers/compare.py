@@ -51,14 +51,15 @@ from .framing import frame_hits, load_frame_lexicons, narrator_uses, quote_voice
 from .provenance import SHEET_NAME, provenance_record, provenance_sheet, read_sheet
 from .quotes import quoted_share
 from .readability import MIN_WORDS, hardest_sentences, readability_scores
-from .sources import add_sides, find_attributions, seed_sources, source_table
+from .datafiles import read_csv
+from .sources import find_attributions
 from .text import shorten
 from .variants import SIDES as CONFLICT_SIDES
 from .variants import Variant, course_variants, headline_figure_records, switched_sides
 
 __all__ = [
     "Entry", "Corpus", "load_corpus", "corpus_table", "provenance_table", "compare", "side_by_side",
-    "evidence", "SECTIONS", "ORIGINAL", "SIDES_FILE", "headline_gap", "article_rows",
+    "evidence", "SECTIONS", "ORIGINAL", "SIDES_FILE", "headline_gap", "article_rows", "course_sides",
 ]
 
 #: The sections of the comparison, in order.
@@ -184,21 +185,42 @@ def _labels(files: list[tuple[Path, Path | None]]) -> list[str]:
     return out
 
 
+_SIDES_COLUMNS = ["source", "party", "side", "type", "note"]
+
+
+def _sides_frame(table: pd.DataFrame, where: str) -> pd.DataFrame:
+    """A sides table with every column of :data:`_SIDES_COLUMNS` (a missing ``party`` is the side)."""
+    table = table.fillna("").astype(str)
+    missing = {"source", "side"} - set(table.columns)
+    if missing:
+        raise CorpusError(f"{where} has no column {', '.join(sorted(missing))}: its first line must be "
+                          "source,side,type,note (a column party may split a side into parties)")
+    table = table.copy()
+    if "party" not in table.columns:
+        table["party"] = table["side"]
+    table["party"] = [party or side for party, side in zip(table["party"], table["side"])]
+    for column in ("type", "note"):
+        if column not in table.columns:
+            table[column] = ""
+    return table[_SIDES_COLUMNS].reset_index(drop=True)
+
+
+def course_sides() -> pd.DataFrame:
+    """The course article's sides table (``helpers/data/seed_sources.csv``): source, party, side, type, note.
+
+    ``party`` is the actor a source speaks for, ``side`` the grouping of parties
+    the analyst chose (notebook 04); a file without parties has each side as its party.
+    """
+    return _sides_frame(pd.DataFrame(read_csv("seed_sources.csv")), "seed_sources.csv")
+
+
 def _read_sides(folders) -> pd.DataFrame:
-    sides = seed_sources()
-    extra = [pd.read_csv(folder / SIDES_FILE, dtype=str, keep_default_na=False)
+    sides = course_sides()
+    extra = [_sides_frame(pd.read_csv(folder / SIDES_FILE, dtype=str, keep_default_na=False), SIDES_FILE)
              for folder in folders if (folder / SIDES_FILE).is_file()]
-    for table in extra:
-        missing = {"source", "side"} - set(table.columns)
-        if missing:
-            raise CorpusError(f"{SIDES_FILE} has no column {', '.join(sorted(missing))}: its first line must be "
-                              "source,side,type,note")
-        for column in ("type", "note"):
-            if column not in table.columns:
-                table[column] = ""
     if extra:  # the teacher's decisions first: they replace the course's for the same source
         sides = pd.concat([*extra, sides], ignore_index=True).drop_duplicates("source", keep="first")
-    return sides[["source", "side", "type", "note"]].reset_index(drop=True)
+    return sides.reset_index(drop=True)
 
 
 def load_corpus(articles=None) -> Corpus:
@@ -274,7 +296,7 @@ def _default_corpus() -> Corpus:
         article = variant.article()
         entries.append(Entry(variant.key, f"built from seeds/{seed.name}", article,
                              provenance=provenance_record(article.provenance, None), variant=variant))
-    return Corpus(entries, switched_sides(seed_sources()), [])
+    return Corpus(entries, switched_sides(course_sides()), [])
 
 
 def corpus_table(corpus: Corpus, width: int = 60) -> pd.DataFrame:
@@ -404,14 +426,19 @@ def _naming_rows(rows: _Rows, article: Article, attributions) -> None:
                    else u.part, u.evidence) for u in mine])
 
 
-def _source_rows(rows: _Rows, article: Article, attributions, sides, side_order, type_order) -> None:
-    table = add_sides(source_table(article), sides) if attributions else None
+def _classify(sources: list[str], sides: pd.DataFrame, column: str) -> list[str]:
+    lookup = dict(zip(sides["source"], sides[column]))
+    return [lookup.get(source) or _NOT_CLASSIFIED for source in sources]
+
+
+def _source_rows(rows: _Rows, article: Article, attributions, sides, orders) -> None:
     total = len(attributions)
     rows.add("sources", "attributions", total,
              [(_where(article, a.start), _sentence(article, a.start)) for a in attributions])
-    for kind, order in (("side", side_order), ("type", type_order)):
+    for kind, order in orders.items():
+        values = _classify([a.source for a in attributions], sides, kind)
         for name in order:
-            picked = [a for a, value in zip(attributions, table[kind] if table is not None else []) if value == name]
+            picked = [a for a, value in zip(attributions, values) if value == name]
             value = f"{len(picked)} ({len(picked) / total:.0%})" if total else "0"
             rows.add("sources", f"{kind}: {name}", value,
                      [(_where(article, a.start), f"{a.source}: {_sentence(article, a.start)}") for a in picked])
@@ -471,7 +498,7 @@ def _readability_rows(rows: _Rows, article: Article) -> None:
     rows.add("readability", "Flesch reading ease", f"{scores['flesch_reading_ease']:.1f}{note}", behind)
 
 
-def article_rows(article: Article, label: str, sides: pd.DataFrame, side_order, type_order) -> list[dict]:
+def article_rows(article: Article, label: str, sides: pd.DataFrame, orders: dict) -> list[dict]:
     """The lines of the long table for one article (see :func:`compare`)."""
     rows = _Rows(label)
     attributions = find_attributions(article)
@@ -479,7 +506,7 @@ def article_rows(article: Article, label: str, sides: pd.DataFrame, side_order, 
     _headline_rows(rows, article, attributions)
     _voice_rows(rows, article, attributions, side_of)
     _naming_rows(rows, article, attributions)
-    _source_rows(rows, article, attributions, sides, side_order, type_order)
+    _source_rows(rows, article, attributions, sides, orders)
     _verb_rows(rows, article, attributions)
     _frame_rows(rows, article, attributions)
     _readability_rows(rows, article)
@@ -488,21 +515,24 @@ def article_rows(article: Article, label: str, sides: pd.DataFrame, side_order, 
 
 # ------------------------------------------------------------------------------------ the comparison
 
-def _orders(corpus: Corpus) -> tuple[list[str], list[str]]:
-    """The sides and the types of source found in any article, in the order of the sides table."""
-    sides_found, types_found = set(), set()
-    for entry in corpus.readable:
-        attributions = find_attributions(entry.article)
-        if attributions:
-            table = add_sides(source_table(entry.article), corpus.sides)
-            sides_found.update(table["side"])
-            types_found.update(table["type"])
+def _orders(corpus: Corpus) -> dict[str, list[str]]:
+    """The sides, parties and types of source found in any article, in the order of the sides table.
 
-    def ordered(column: str, found: set) -> list[str]:
+    Parties get rows of their own only where the sides table groups several
+    parties into one side (then the comparison shows both ways of counting).
+    """
+    sources = [a.source for entry in corpus.readable for a in find_attributions(entry.article)]
+
+    def ordered(column: str) -> list[str]:
+        found = set(_classify(sources, corpus.sides, column))
         known = [x for x in dict.fromkeys(corpus.sides[column]) if x in found]
         return known + sorted(found - set(known) - {_NOT_CLASSIFIED}) + ([_NOT_CLASSIFIED] if _NOT_CLASSIFIED in found else [])
 
-    return ordered("side", sides_found), ordered("type", types_found)
+    orders = {"side": ordered("side")}
+    if any(p != s for p, s in zip(corpus.sides["party"], corpus.sides["side"])):
+        orders["party"] = ordered("party")
+    orders["type"] = ordered("type")
+    return orders
 
 
 def compare(corpus: Corpus) -> pd.DataFrame:
@@ -515,10 +545,10 @@ def compare(corpus: Corpus) -> pd.DataFrame:
     has one line with ``where`` and ``evidence`` empty.  Lines are numbered
     from 1.
     """
-    side_order, type_order = _orders(corpus)
+    orders = _orders(corpus)
     lines = []
     for entry in corpus.readable:
-        lines += article_rows(entry.article, entry.label, corpus.sides, side_order, type_order)
+        lines += article_rows(entry.article, entry.label, corpus.sides, orders)
     table = pd.DataFrame(lines, columns=_COLUMNS)
     table.index = range(1, len(table) + 1)
     return table

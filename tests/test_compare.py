@@ -215,6 +215,21 @@ def test_a_sides_file_beside_the_articles_classifies_their_sources(tmp_path):
     assert sources.loc["side: city hall", "a"] == "1 (50%)" and sources.loc["side: council", "b"] == "1 (100%)"
 
 
+def test_parties_grouped_into_a_side_are_counted_both_ways(tmp_path, comparison):
+    write(tmp_path, "a.txt", "Budget vote\n\n“Yes,” the mayor said. The council said it would wait. "
+                             "“No,” the union said.")
+    write(tmp_path, "b.txt", "Budget delayed\n\nThe council said it would wait.")
+    write(tmp_path, "sides.csv", "source,party,side,type\nmayor,city hall,city,named person\n"
+                                 "council,council,city,government or institution\nunion,union,union,civilian\n")
+    sources = side_by_side(compare(load_corpus(tmp_path)), "sources", width=200)
+    assert sources.loc["side: city", "a"] == "2 (67%)"
+    assert (sources.loc["party: city hall", "a"], sources.loc["party: council", "a"]) == ("1 (33%)", "1 (33%)")
+    assert sources.loc["party: council", "b"] == "1 (100%)"
+    rows = list(side_by_side(comparison, "sources").index)  # the course's table: parties only if it has them
+    assert any(r.startswith("party: ") for r in rows) == (
+        "party" in open(ROOT / "helpers" / "data" / "seed_sources.csv", encoding="utf-8").readline())
+
+
 def test_a_header_block_shows_in_the_provenance_sheet(tmp_path):
     write(tmp_path, "a.txt", "Outlet: Daily A\nDate: 2023-09-19\nTranslated: no\n---\nRain\n\nIt rained, the mayor said.")
     write(tmp_path, "b.txt", "Rain again\n\nIt rained again.")

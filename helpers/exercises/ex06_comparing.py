@@ -163,16 +163,15 @@ def frames_tell_naming_apart(answer, comparison):
 
 def _corpus_of(variants):
     """A corpus of the given variants only (for a check that needs them whatever the notebook compares)."""
-    from ..compare import Corpus, Entry
+    from ..compare import Corpus, Entry, course_sides
     from ..provenance import provenance_record
-    from ..sources import seed_sources
     from ..variants import switched_sides
 
     entries = []
     for v in variants:
         article = v.article()
         entries.append(Entry(v.key, v.name, article, provenance=provenance_record(article.provenance, None), variant=v))
-    return Corpus(entries, switched_sides(seed_sources()))
+    return Corpus(entries, switched_sides(course_sides()))
 
 
 def _evidence_target(comparison):
