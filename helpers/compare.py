@@ -137,8 +137,9 @@ def _shown(path: Path) -> str:
     """A path as the tables show it: relative to the working folder when it can be, never a machine path."""
     try:
         return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return Path(path).name
+    except ValueError:  # outside the working folder: its folder's name and its own (two report.txt stay apart)
+        path = Path(path)
+        return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
 
 def _files(articles) -> list[tuple[Path, Path | None]]:
