@@ -54,10 +54,12 @@ course: $(STAMP)
 html: $(STAMP)
 	$(BIN)/python -m tools.html
 
-# Speed figures: readability timings and articles per second for the whole analysis.
+# Speed figures: readability timings, articles per second for the whole analysis, and the ratio of
+# helpers.reading's time on two sizes of text (about 2: time grows in proportion to the text).
 bench: $(STAMP)
 	$(BIN)/python tests/bench_readability.py
 	$(BIN)/python tests/bench_corpus.py
+	$(BIN)/python tests/bench_reading.py
 	$(BIN)/python -m tools.grading.bench
 
 # Precision and recall on real news (the benchmark's texts stay in ../shared; only figures are kept).

@@ -353,7 +353,7 @@ def _structure_section(article) -> Section:
         "Structure and quotation",
         "The article's shape, and how much of each paragraph stands inside quotation marks (the sources' words).",
         tables=[("The article in numbers", structure_table(article)),
-                ("Paragraph by paragraph (0 is the lede)", paragraphs[["paragraph", "words", "quoted share", "opening"]])])
+                ("Paragraph by paragraph (paragraph 1 is the lede)", paragraphs[["paragraph", "words", "quoted share", "opening"]])])
 
 
 def _sources_section(article, sides) -> Section:

@@ -67,7 +67,7 @@ def _is_check(cell) -> bool:
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """One class of submissions, graded once (cell limit 5 s, notebook limit 60 s)."""
+    """One class of submissions, graded once (cell limit 15 s, notebook limit 300 s)."""
     folder = tmp_path_factory.mktemp("class")
     student = read_notebook(STUDENT)
     first, second = CHECKED[0], CHECKED[1]
@@ -120,7 +120,7 @@ def graded(tmp_path_factory):
     _write(written, folder / "writer" / STUDENT.name)
 
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in find_submissions(folder)}
-    results, exercises = grade_folder(folder, cell_timeout=5, notebook_timeout=60, workers=2)
+    results, exercises = grade_folder(folder, cell_timeout=15, notebook_timeout=300, workers=2)
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in find_submissions(folder)}
     return {"folder": folder, "results": {r.student: r for r in results}, "exercises": exercises,
             "before": before, "after": after}
@@ -164,6 +164,8 @@ def test_an_error_is_an_error_and_the_rest_still_counts(graded):
 def test_an_infinite_loop_is_stopped_and_the_notebook_goes_on(graded):
     got = verdicts(graded, "loop")
     assert got[CHECKED[0].id] == "error"
+    message = next(v.message for v in graded["results"]["loop"].verdicts if v.exercise == CHECKED[0].id)
+    assert "ran longer than 15 s" in message
     assert {got[e.id] for e in CHECKED[1:]} <= {"correct", "complete"}
 
 
@@ -263,3 +265,24 @@ def test_make_grade_passes_any_folder_name_safely(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (out / "gradebook.csv").is_file()
     assert not (ROOT / "pwned").exists() and not (tmp_path / "pwned").exists()
+
+
+def test_the_notebook_time_limit_stops_the_rest(tmp_path):
+    """Past the notebook's time limit no student cell runs; the answers taken so far are kept."""
+    from tools.grading.exercises import Exercise
+    from tools.grading.run import run_submission
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("### Exercise 9.1 · first"),
+        nbformat.v4.new_code_cell("first = 1\nimport time\ntime.sleep(4)"),
+        nbformat.v4.new_markdown_cell("### Exercise 9.2 · second"),
+        nbformat.v4.new_code_cell("second = 2"),
+    ])
+    path = _write(nb, tmp_path / "slow.ipynb")
+    exercises = [Exercise("09.1", "first", "x", answer_name="first"), Exercise("09.2", "second", "x", answer_name="second")]
+    run = run_submission(path, exercises, cell_timeout=30, notebook_timeout=2)
+    assert run.answers["09.1"] == {"value": {"t": "int", "v": "1"}}
+    assert nb.cells[3].get("id") in run.not_run and "longer than 2 s" in run.stopped
+    from tools.grading.grade import grade_run
+
+    assert [v.verdict for v in grade_run(run, exercises[1:], None)] == ["did not run"]

@@ -326,5 +326,5 @@ def test_unanswered_feedback_notices_an_answer_not_reset(course):
     student.cells[6].source = CODE_STUB  # the stub forgot n_paragraphs = ...
     assert isinstance(unanswered_feedback(student, article)[0][1], NameError)
     student.cells[6].source = f"{CODE_STUB}\nn_paragraphs = ..."
-    student.cells[7].source = 'check("01.1", len(article.paragraphs), article)'  # not the stub's name
+    student.cells[7].source = 'check("01.1", "B", article)'  # not the stub's name (01.1: the dating question)
     assert unanswered_feedback(student, article)[0][1].status == "correct"

@@ -11,8 +11,9 @@ environment:
   name the course's check reads (:mod:`.answers`); a last hidden cell writes
   them all to a JSON file;
 * each cell may run ``cell_timeout`` seconds (then it is interrupted, marked
-  as an error, and the next cell runs); the whole notebook ``notebook_timeout``
-  seconds (then the remaining cells do not run);
+  as an error, and the next cell runs; the set-up cell, which imports the
+  course, and the grader's own cells get at least :data:`SETUP_TIMEOUT`); the
+  whole notebook ``notebook_timeout`` seconds (then the remaining cells do not run);
 * where the platform allows it (Linux with ``unshare``), the kernel runs in a
   network namespace of its own, with no network; it talks to the grader over
   Unix sockets.
@@ -44,6 +45,8 @@ __all__ = ["RunResult", "run_submission", "network_can_be_cut", "CELL_TIMEOUT", 
 CELL_TIMEOUT = 60
 #: Seconds a whole submission may run; the cells left after that do not run.
 NOTEBOOK_TIMEOUT = 600
+#: Seconds the set-up and parameters cells may run at least (importing the course can be slow on a busy machine).
+SETUP_TIMEOUT = 120
 GRADER_TAG = "course-grader"
 
 
@@ -164,7 +167,12 @@ def run_submission(path: Path | str, exercises: list[Exercise], *, article_path:
         run.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
         nbformat.write(run, str(folder / "submission.ipynb"))  # the copy that runs; the original stays as it was
         config = Config({"KernelManager": {"transport": "ipc", "ip": str(folder / "kernel")}})
-        client = NotebookClient(run, kernel_name="python3", timeout=int(cell_timeout), allow_errors=True,
+        def limit(cell) -> int:
+            tags = cell.metadata.get("tags", [])
+            slow = GRADER_TAG in tags or "setup" in tags or "parameters" in tags
+            return int(max(cell_timeout, SETUP_TIMEOUT) if slow else cell_timeout)
+
+        client = NotebookClient(run, kernel_name="python3", timeout_func=limit, allow_errors=True,
                                 interrupt_on_timeout=True, record_timing=False, config=config,
                                 error_on_timeout={"ename": "TimeoutError",
                                                   "evalue": f"the cell ran longer than {cell_timeout:g} s and was stopped",
@@ -176,14 +184,14 @@ def run_submission(path: Path | str, exercises: list[Exercise], *, article_path:
         env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "Agg"}
         try:
             with client.setup_kernel(env=env, cwd=str(folder)):
-                deadline = started + notebook_timeout
+                deadline = time.monotonic() + notebook_timeout  # from the moment the kernel is ready
                 for index, cell in enumerate(plan):
                     grader = GRADER_TAG in cell.metadata.get("tags", [])
-                    if time.monotonic() > deadline and cell is not plan[-1]:
-                        if not grader:
-                            result.not_run.add(cell.get("id"))
-                            result.stopped = f"the notebook ran longer than {notebook_timeout:g} s"
+                    if time.monotonic() > deadline and not grader:  # the grader's own cells take no time
+                        result.not_run.add(cell.get("id"))
+                        result.stopped = f"the notebook ran longer than {notebook_timeout:g} s"
                         continue
+                    began = time.monotonic()
                     try:
                         client.execute_cell(cell, index)
                     except DeadKernelError:
@@ -193,7 +201,11 @@ def run_submission(path: Path | str, exercises: list[Exercise], *, article_path:
                         break
                     errors = [o for o in cell.outputs if o.get("output_type") == "error"]
                     if errors and not grader:
-                        result.errors[cell.get("id")] = _one_line(errors[0])
+                        stopped = time.monotonic() - began >= limit(cell) - 0.5
+                        result.errors[cell.get("id")] = (
+                            f"TimeoutError: the cell ran longer than {limit(cell)} s and was stopped"
+                            if stopped and errors[0].get("ename") in ("KeyboardInterrupt", "TimeoutError")
+                            else _one_line(errors[0]))
         except Exception as error:  # the kernel could not start, ...
             result.problem = f"could not be run ({type(error).__name__}: {' '.join(str(error).split())[:150]})"
         if answers_file.is_file():
