@@ -18,10 +18,10 @@ the comparison can show the sentences behind it.
 
 The rows, section by section (:data:`SECTIONS`):
 
-1. **headline** -- the headline; its casualty figures; the figures it states
-   in its own voice that the body only attributes to a source (the
-   *headline-versus-body attribution gap*); figures the body never gives;
-   whose quotation the headline carries.
+1. **headline** -- the headline; its figures; the figures it states in its
+   own voice that the body only attributes to a source (the
+   *headline-versus-body attribution gap*, :func:`helpers.reading.headline_figures`);
+   figures the body never gives; whose quotation the headline carries.
 2. **lede and voices** -- the first sentence; the first and the last voice.
 3. **naming** -- the contested terms the narrator uses in its own voice,
    one row per side whose preferred word they are (``contested_terms.json``).
@@ -55,7 +55,7 @@ from .datafiles import read_csv
 from .sources import find_attributions
 from .text import shorten
 from .variants import SIDES as CONFLICT_SIDES
-from .variants import Variant, course_variants, headline_figure_records, switched_sides
+from .variants import Variant, course_variants, headline_gap, switched_sides
 
 __all__ = [
     "Entry", "Corpus", "load_corpus", "corpus_table", "provenance_table", "compare", "side_by_side",
@@ -339,29 +339,6 @@ def _sentence(article: Article, offset: int) -> str:
     return str(article.title) if article.title is not None else ""
 
 
-def headline_gap(article) -> list[dict]:
-    """The headline's casualty figures with what the body does with them, one record each.
-
-    ``finding`` is "stated in the headline, only attributed in the body" (the
-    headline-versus-body attribution gap), "attributed in the headline too",
-    "the body states it too", or "not in the body".  ``body`` lists the body's
-    figures of the same value with their sentence (index from 0) and voice.
-    """
-    out = []
-    for record in headline_figure_records(article):
-        voices = [b["voice"] for b in record["body"]]
-        if record["voice"] != "narrator":
-            finding = "attributed in the headline too"
-        elif not voices:
-            finding = "not in the body"
-        elif "narrator" in voices:
-            finding = "the body states it too"
-        else:
-            finding = "stated in the headline, only attributed in the body"
-        out.append({**record, "finding": finding})
-    return out
-
-
 class _Rows:
     """Collects the long table's lines for one article."""
 
@@ -385,13 +362,13 @@ def _headline_rows(rows: _Rows, article: Article, attributions) -> None:
     head = [("headline", title)] if title else []
     rows.add("headline", "headline", shorten(title, 60) if title else "(no headline)", head)
     records = headline_gap(article)
-    rows.add("headline", "casualty figures", ", ".join(r["figure"] for r in records) or "none", head)
+    rows.add("headline", "figures in the headline", ", ".join(r["figure"] for r in records) or "none", head)
     gaps = [r for r in records if r["finding"].startswith("stated in the headline")]
     rows.add("headline", "fact in headline, attributed in body",
              ", ".join(r["figure"] for r in gaps) or "none",
              [(f"sentence {k + 1}", article.sentences[k])
               for k in sorted({b["sentence"] for r in gaps for b in r["body"]})])
-    missing = [r for r in records if r["finding"] == "not in the body"]
+    missing = [r for r in records if r["finding"].startswith("not in the body")]
     rows.add("headline", "figures the body never gives", ", ".join(r["figure"] for r in missing) or "none",
              head if missing else [])
     voices = quote_voices(article, attributions)

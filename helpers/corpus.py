@@ -14,9 +14,9 @@ week of coverage): one row per article with the numbers the notebooks teach,
   (those in the article's own voice, outside quotation marks), of which
   ``narrator_armenian`` and ``narrator_azerbaijani`` are the words Armenian
   and Azerbaijani sources prefer (the narrator-voice test, both ways);
-* what the comparison of notebook 06 needs: ``headline_gap`` (casualty
-  figures the headline states in its own voice while the body only attributes
-  them), ``first_voice`` and ``last_voice`` (the first and last source
+* what the comparison of notebook 06 needs: ``headline_gap`` (figures the
+  headline states in its own voice while the body only attributes them, see
+  :func:`helpers.reading.headline_figures`), ``first_voice`` and ``last_voice`` (the first and last source
   credited), ``loaded_verbs`` (attributions with a loaded reporting verb);
 * readability of the body: ``fk_grade`` (Flesch-Kincaid) and ``flesch``
   (reading ease);
@@ -44,6 +44,7 @@ import pandas as pd
 from .article import load_article
 from .framing import CONTESTED_TERMS, NARRATOR, label_uses, narrator_uses
 from .quotes import quoted_share
+from .reading import headline_figures
 from .readability import readability_scores
 from .sources import find_attributions
 
@@ -88,9 +89,7 @@ def analyse_article(path_or_article) -> dict:
     own = narrator_uses(article, attributions=attributions)  # the list as the file is now, with each term's side
     row["narrator_armenian"] = sum(u.side == "Armenian sources" for u in own)
     row["narrator_azerbaijani"] = sum(u.side == "Azerbaijani sources" for u in own)
-    from .compare import headline_gap  # the comparison's own check (it imports this module's neighbours only)
-
-    row["headline_gap"] = sum(r["finding"].startswith("stated in the headline") for r in headline_gap(article))
+    row["headline_gap"] = int(headline_figures(article)["finding"].str.startswith("stated in the headline").sum())
     row["first_voice"] = attributions[0].source if attributions else ""
     row["last_voice"] = attributions[-1].source if attributions else ""
     row["loaded_verbs"] = sum(a.rating == "loaded" for a in attributions)

@@ -39,12 +39,13 @@ from .article import Article, as_article, load_article
 from .datafiles import read_csv
 from .framing import find_term, load_contested_terms
 from .provenance import CONSTRUCTED, format_header
+from .reading import NUMBER_WORDS, headline_figures, number_claims
 from .sources import find_attributions, seed_sources
 from .text import shorten
 
 __all__ = [
     "Variant", "SWITCH_FILE", "SIDES", "one_side_voices", "switch_naming", "attribute_headline",
-    "course_variants", "recipe_table", "recipes", "naming_switch_table", "headline_figure_records",
+    "course_variants", "recipe_table", "recipes", "naming_switch_table", "headline_gap",
     "write_variants", "switch_names", "switched_sides", "switch_table", "voices_table",
 ]
 
@@ -55,12 +56,6 @@ SIDES = {"Armenian side": "Armenia / Karabakh Armenian authorities", "Azerbaijan
 #: The two naming directions: the columns of ``naming_switch.csv``.
 NAMING = ("Armenian sources", "Azerbaijani sources")
 
-_CASUALTY_WORDS = {"dead", "death", "deaths", "died", "killed", "injured", "injuries", "injury", "wounded",
-                   "victims", "victim", "casualties", "casualty", "fatalities"}
-_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-                 "twenty"]
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|\b(?:%s)\b" % "|".join(_NUMBER_WORDS), re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
@@ -392,115 +387,52 @@ def switch_naming(article=None, direction: str = "Azerbaijani sources", key: str
 
 # ------------------------------------------------------------------------------------ recipe 3: the headline attributed
 
-_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+def _number_value(figure: str):
+    """The value of a figure's number as :func:`helpers.reading.number_claims` writes it ("23", "two dead")."""
+    token = str(figure).split()[0].lower().replace(",", "") if str(figure).split() else ""
+    if token.isdigit():
+        return int(token)
+    units = NUMBER_WORDS[:20]  # zero ... nineteen, in order
+    return units.index(token) if token in units else token
 
 
-def _reporting_pattern() -> re.Pattern:
-    forms = set()
-    for row in read_csv("reporting_verbs.csv"):
-        forms.update((row.get("forms") or "").split())
-    forms = sorted((f for f in forms if len(f) > 2), key=len, reverse=True)
-    return re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, forms)), re.IGNORECASE)
+def _same_kind(a: str, b: str) -> bool:
+    return {a, b} <= {"casualties", "people"} or a == b
 
 
-class _Lazy:
-    def __init__(self, build):
-        self.build, self.value = build, None
+def headline_gap(article) -> list[dict]:
+    """The headline's figures (:func:`helpers.reading.headline_figures`), each with the body sentences that give it.
 
-    def search(self, text):
-        if self.value is None:
-            self.value = self.build()
-        return self.value.search(text)
-
-
-_REPORTING = _Lazy(_reporting_pattern)
-
-
-def _ends_with_verb(clause: str) -> bool:
-    """True for a clause that ends with a reporting verb: "the mayor says" (it credits the whole headline)."""
-    words = _WORD.findall(clause)
-    return len(words) >= 2 and bool(_REPORTING.search(words[-1])) and _REPORTING.search(words[-1]).group(0) == words[-1]
-
-
-def _clause(text: str, position: int) -> str:
-    """The comma-separated piece of ``text`` around ``position``."""
-    start = text.rfind(", ", 0, position)
-    end = text.find(", ", position)
-    return text[start + 2 if start >= 0 else 0:end if end >= 0 else len(text)]
-
-
-def _casualty_near(words: list[str]) -> bool:
-    return any(w.lower() in _CASUALTY_WORDS for w in words)
-
-
-def _value(number: str):
-    low = number.lower().replace(",", "")
-    if low in _NUMBER_WORDS:
-        return _NUMBER_WORDS.index(low) + 1
-    try:
-        return float(low)
-    except ValueError:
-        return None
-
-
-def headline_figure_records(article) -> list[dict]:
-    """The headline's casualty figures, each with the body's figures of the same value and their voice.
-
-    A small version of the headline-versus-body check: a figure counts
-    casualties when a casualty word ("dead", "injured", "victims", ...) stands
-    within two words after it or four before it.  Each record has ``figure``
-    (as the headline writes it, with the word it counts), ``start``/``end`` (in
-    the text), ``voice`` in the headline ("narrator" or "quoted") and
-    ``body``: the body's figures of the same value, each with its sentence
-    index, ``voice`` ("quoted", "reported speech" or "narrator") and the
-    attribution (``source``, ``title``) that credits it.
+    One record per figure of the headline: ``figure`` ("two dead"), ``finding``
+    (the headline-versus-body attribution gap is "stated in the headline, only
+    attributed in the body"), ``voice`` in the headline, and ``body``: the body's
+    figures of the same value and kind (:func:`helpers.reading.number_claims`),
+    each with its ``sentence`` (index from 0) and ``voice``.
     """
     article = as_article(article)
-    if article.title is None:
-        return []
-    quotes = _quote_spans(article)
-    attributions = find_attributions(article)
-    title = article.title
-    records = []
-    for m in _NUMBER.finditer(title):
-        before = _WORD.findall(title[:m.start()])[-4:]
-        after_text = title[m.end():]
-        after = _WORD.findall(after_text)[:2]
-        if not _casualty_near(before + after):
-            continue
-        end = m.end()
-        if after and after[0].lower() in _CASUALTY_WORDS:
-            end = m.end() + after_text.index(after[0]) + len(after[0])
-        value = _value(m.group(0))
-        body = []
-        for k, sentence in enumerate(article.sentences):
-            for n in _NUMBER.finditer(sentence):
-                if _value(n.group(0)) != value:
-                    continue
-                near = _WORD.findall(sentence[:n.start()])[-6:] + _WORD.findall(sentence[n.end():])[:3]
-                if not _casualty_near(near):
-                    continue
-                offset = sentence.start + n.start()
-                credit = next((a for a in attributions if any(s <= offset < e for s, e in a.quotes)), None)
-                if credit is not None:
-                    voice = "quoted"
-                else:
-                    credit = next((a for a in attributions if article.sentence_at(a.start) == k), None)
-                    voice = "reported speech" if credit is not None else "narrator"
-                body.append({"sentence": k, "voice": voice, "source": credit.source if credit else None,
-                             "title": credit.title if credit else None, "start": offset,
-                             "speaker": credit.speaker if credit else None,
-                             "mention": credit.mention if credit else None})
-        if _inside(title.start + m.start(), title.start + m.end(), quotes):
-            voice = "quoted"
-        elif _ACCORDING.search(title) or _REPORTING.search(_clause(str(title), m.start())) or any(
-                _ends_with_verb(c) for c in re.split(r",\s+|\s+[-–—]\s+", str(title))):
-            voice = "reported speech"  # the headline credits it: "..., according to X", "X says ...", "..., X says"
-        else:
-            voice = "narrator"
-        records.append({"figure": str(title[m.start():end]), "start": title.start + m.start(),
-                        "end": title.start + end, "value": value, "voice": voice, "body": body})
-    return records
+    claims = number_claims(article)
+    body = [row for row in claims.to_dict("records") if row["where"] == "body" and pd.notna(row["sentence"])]
+    out = []
+    for row in headline_figures(article).to_dict("records"):
+        value = _number_value(row["figure"])
+        matches = [{"sentence": int(b["sentence"]) - 1, "voice": b["voice"]} for b in body
+                   if _number_value(b["figure"]) == value and _same_kind(b["counts"], row["counts"])]
+        out.append({"figure": row["figure"], "counts": row["counts"], "voice": row["in the headline"],
+                    "finding": row["finding"], "body": matches})
+    return out
+
+
+def _credits(article: Article, sentences: list[int], attributions) -> list:
+    """The attributions that credit what the given body sentences say (a quotation in them, or a speaker)."""
+    found = []
+    for k in sentences:
+        sentence = article.sentences[k]
+        quoted = [a for a in attributions if any(s < sentence.end and sentence.start < e for s, e in a.quotes)]
+        speaking = [a for a in attributions if article.sentence_at(a.start) == k]
+        for a in quoted or speaking:
+            if a not in found:
+                found.append(a)
+    return found
 
 
 def _who(source: str, title: str | None, speaker: str | None = None, mention: str | None = None) -> str:
@@ -524,32 +456,32 @@ def _who(source: str, title: str | None, speaker: str | None = None, mention: st
 def attribute_headline(article=None, key: str = "headline attributed", provenance: dict | None = None) -> Variant:
     """The report with a headline that credits its figures to the source the body credits them to.
 
-    Every casualty figure the headline states in its own voice while the body
-    gives it only as a source's words (inside quotation marks or in reported
-    speech) gets ", according to <the source>" after the last such figure,
-    built from the body's own attribution.  Nothing else changes.  Without such
+    Every figure the headline states in its own voice while the body gives it
+    only as a source's words (inside quotation marks or in reported speech: the
+    gap of :func:`headline_gap`) gets ", according to <the source>" after the
+    last such figure, built from the body's own attribution.  Nothing else changes.  Without such
     a figure the text is the original's, and ``changes`` is empty.
     """
     article = load_article() if article is None else as_article(article)
-    gaps = [r for r in headline_figure_records(article)
-            if r["voice"] == "narrator" and r["body"] and all(b["voice"] != "narrator" for b in r["body"])]
+    gaps = [r for r in headline_gap(article) if r["finding"].startswith("stated in the headline")]
     headline = str(article.title) if article.title is not None else None
     changes = []
     if gaps:
-        credits = [(b["source"], b["title"], b["sentence"], b["speaker"], b["mention"])
-                   for r in gaps for b in r["body"] if b["source"]]
-        names = list(dict.fromkeys(_who(source, title, speaker, mention)
-                                   for source, title, _, speaker, mention in credits))
-        sentences = sorted({c[2] + 1 for c in credits})
-        cut = max(r["end"] for r in gaps) - article.title.start
-        rest = headline[cut:]
-        phrase = ", according to " + " and ".join(names)
-        new = headline[:cut] + phrase + ("" if not rest or rest[:1] in ",.;:" else ",") + rest
-        changes.append({"where": "headline", "before": headline, "after": new,
-                        "why": f"the body credits {' and '.join(r['figure'] for r in gaps)} to "
-                               f"{' and '.join(dict.fromkeys(c[0] for c in credits))} "
-                               f"(sentence {', '.join(map(str, sentences))})"})
-        headline = new
+        attributions = find_attributions(article)
+        sentences = sorted({b["sentence"] for r in gaps for b in r["body"]})
+        credits = _credits(article, sentences, attributions)
+        names = list(dict.fromkeys(_who(a.source, a.title, a.speaker, a.mention) for a in credits))
+        ends = [headline.find(r["figure"]) + len(r["figure"]) for r in gaps if r["figure"] in headline]
+        if names and ends:
+            cut = max(ends)
+            rest = headline[cut:]
+            new = headline[:cut] + ", according to " + " and ".join(names) + (
+                "" if not rest or rest[:1] in ",.;:" else ",") + rest
+            changes.append({"where": "headline", "before": headline, "after": new,
+                            "why": f"the body credits {' and '.join(r['figure'] for r in gaps)} to "
+                                   f"{' and '.join(dict.fromkeys(a.source for a in credits))} "
+                                   f"(sentence {', '.join(str(k + 1) for k in sentences)})"})
+            headline = new
     blocks = []
     for kind, what in _structure(article):
         if kind == "subheading":

@@ -19,9 +19,8 @@ import nbformat
 import pytest
 
 from helpers import check, load_article
-from helpers.compare import (
-    ORIGINAL, SECTIONS, compare, corpus_table, evidence, headline_gap, load_corpus, provenance_table, side_by_side,
-)
+from helpers.compare import ORIGINAL, SECTIONS, compare, corpus_table, evidence, load_corpus, provenance_table, side_by_side
+from helpers.variants import headline_gap
 from helpers.errors import CorpusError
 from tools import compare as tool
 
@@ -112,7 +111,7 @@ def test_headline_gap_findings_on_small_texts():
     assert finding("Storm: 3 dead\n\nThree people died in the storm.") == ["the body states it too"]
     assert finding("Storm: 3 dead, the mayor says\n\n“Three people died,” the mayor said.") == [
         "attributed in the headline too"]
-    assert finding("Storm: 3 dead\n\nRoads were closed.") == ["not in the body"]
+    assert finding("Storm: 3 dead\n\nRoads were closed.") == ["not in the body: ask where the figure comes from"]
 
 
 def test_the_comparison_moves_with_each_recipe_and_symmetrically(comparison):

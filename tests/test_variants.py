@@ -16,7 +16,7 @@ from helpers import load_article
 from helpers.framing import narrator_uses
 from helpers.sources import find_attributions, seed_sources
 from helpers.variants import (
-    SIDES, attribute_headline, course_variants, headline_figure_records, one_side_voices, recipe_table, recipes,
+    SIDES, attribute_headline, course_variants, headline_gap, one_side_voices, recipe_table, recipes,
     switch_naming, switch_table, switched_sides, voices_table, write_variants,
 )
 
@@ -156,8 +156,7 @@ def test_renamed_sources_keep_their_side():
 
 
 def _gap(article):
-    return [r for r in headline_figure_records(article)
-            if r["voice"] == "narrator" and r["body"] and all(b["voice"] != "narrator" for b in r["body"])]
+    return [r for r in headline_gap(article) if r["finding"] == "stated in the headline, only attributed in the body"]
 
 
 def test_the_headline_gap_is_found_where_planted_and_absent_where_not(variants, seed):
@@ -166,7 +165,8 @@ def test_the_headline_gap_is_found_where_planted_and_absent_where_not(variants, 
     attributed = variants["headline attributed"].article()
     assert attributed.title.startswith("Karabakh: two dead and 23 injured, according to rights defender Gegham Stepanyan,")
     assert _gap(attributed) == []
-    assert {r["voice"] for r in headline_figure_records(attributed)} == {"reported speech"}
+    assert {r["voice"] for r in headline_gap(attributed)} == {"reported speech"}
+    assert [r["body"] for r in _gap(seed)] == [[{"sentence": 4, "voice": "quoted"}], [{"sentence": 3, "voice": "quoted"}]]
     # the body of the attributed variant is the original's, word for word
     assert [str(p) for p in attributed.paragraphs] == [str(p) for p in seed.paragraphs]
 
@@ -181,7 +181,7 @@ def test_a_gap_planted_in_a_small_text_and_removed():
     assert _gap(stated) == []  # the body states it too: no gap
     assert attribute_headline(stated).changes == ()
     nothing = load_article(text="Storm in the north\n\nRoads closed.")
-    assert headline_figure_records(nothing) == [] and attribute_headline(nothing).changes == ()
+    assert headline_gap(nothing) == [] and attribute_headline(nothing).changes == ()
 
 
 def test_the_attribution_names_no_side_with_a_contested_word(variants):
