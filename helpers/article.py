@@ -279,7 +279,7 @@ def _parse(text: str, name: str) -> Article:
     quotes, strays = scan_quotes(text)
     article = Article(text, name, title, subheadings, paragraphs, boilerplate, sentences,
                       _warnings(text, name, quotes, strays) + (header.warnings if header else []),
-                      *((header_span, fields) if header else ()))
+                      **({"header": header_span, "provenance": fields} if header else {}))
     article.__dict__["quotes"] = quotes  # fill the cached property: one scan serves everything
     return article
 
