@@ -30,13 +30,14 @@ from . import plots, reading
 
 __all__ += ["plots", "reading"]
 from .readability import (
-    ReadabilityWarning, compare_scores, hardest_sentences, paragraph_scores, readability_scores, sentence_scores,
-    sentence_length_distribution, side_scores, side_sentences, voice_scores, word_drivers,
+    ReadabilityWarning, compare_methods, compare_scores, count_differences, hardest_sentences, paragraph_scores,
+    readability_scores, sentence_scores, sentence_length_distribution, side_scores, side_sentences, voice_scores,
+    word_drivers,
 )
 
-__all__ += ["ReadabilityWarning", "compare_scores", "hardest_sentences", "paragraph_scores", "readability_scores",
-            "sentence_scores", "sentence_length_distribution", "side_scores", "side_sentences", "voice_scores",
-            "word_drivers"]
+__all__ += ["ReadabilityWarning", "compare_methods", "compare_scores", "count_differences", "hardest_sentences",
+            "paragraph_scores", "readability_scores", "sentence_scores", "sentence_length_distribution",
+            "side_scores", "side_sentences", "voice_scores", "word_drivers"]
 from .agreement import cohen_kappa, cohen_kappa_parts, fleiss_kappa, krippendorff_alpha, percent_agreement
 from .codebooks import (
     check_coding, coding_answers, coding_table, entman_table, frame_scores, load_codebook, load_example_codings,

@@ -37,7 +37,7 @@ import pandas as pd
 from .article import Article
 from .framing import CONTESTED_TERMS, frame_presence, frame_questions, narrator_uses, who_calls_it_what
 from .quotes import quoted_share
-from .readability import flesch_band, hardest_sentences, readability_scores
+from .readability import READABILITY_CAVEATS, flesch_band, hardest_sentences, readability_scores
 from .reading import paragraph_table
 from .sources import add_sides, find_attributions, seed_sources, source_table
 
@@ -64,15 +64,8 @@ PROVENANCE_QUESTIONS = [
 #: Shown for a question or a conclusion that is still empty.
 NOT_ANSWERED = "(not answered yet)"
 
-#: What every readability score leaves out (notebook 05 shows each on the course article).
-READABILITY_CAVEATS = [
-    "The formulas count only sentence length and word length (or familiarity): not order, meaning or the "
-    "reader's knowledge.",
-    "They were fitted on English school texts of 100 words or more; short texts get unstable scores.",
-    "Names and technical vocabulary count as hard words although news readers take them in as units.",
-    "If the text is a translation, the translation is scored, not the original: its stray full stops and "
-    "broken words move the score.",
-]
+#: What every readability score leaves out (notebook 05 shows each on the course article): one list,
+#: kept with the formulas in helpers.readability.
 
 _SIDE_TO_FILL = "(side not filled in)"
 
@@ -405,7 +398,9 @@ def _readability_section(article) -> Section:
     tables = []
     if len(scores):
         tables.append(("Scores of the body", scores))
-        hardest = hardest_sentences(article, n=3)[["paragraph", "words", "grade", "text"]]
+        with warnings.catch_warnings():  # a sentence's grade is a ranking: the caveats below say so
+            warnings.simplefilter("ignore")
+            hardest = hardest_sentences(article, n=3)[["paragraph", "words", "grade", "text"]]
         if len(hardest):
             tables.append(("The hardest sentences (10 words or more)", hardest))
     return Section("Readability", "How hard the body is to read according to the classic formulas, with what the "

@@ -12,13 +12,14 @@ notebook can show it without a traceback (``setup_notebook`` does).
 * :class:`CodingError` -- a codebook coding that cannot be read.
 * :class:`ReadabilityWarning` -- a readability score was computed where its
   formula is not valid (a text too short, too few sentences, ...).
+* :class:`ReadabilityError` -- a text cannot be scored at all (empty, or no words).
 """
 
 from __future__ import annotations
 
 __all__ = [
     "CourseError", "ArticleError", "EmptyArticleError", "NotUTF8Error", "BinaryFileError",
-    "ArticleNotFoundError", "CodingError", "ReadabilityWarning", "CourseWarning", "CorpusError",
+    "ArticleNotFoundError", "CodingError", "ReadabilityWarning", "CourseWarning", "ReadabilityError", "CorpusError",
 ]
 
 
@@ -56,6 +57,10 @@ class CourseWarning(UserWarning):
 
 class ReadabilityWarning(CourseWarning):
     """A readability score was computed where its formula is not valid."""
+
+
+class ReadabilityError(CourseError, ValueError):
+    """A text cannot be scored: it is empty, or has no words (only punctuation or symbols)."""
 
 
 class CorpusError(CourseError, ValueError):

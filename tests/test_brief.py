@@ -151,7 +151,7 @@ def test_readability_section_gives_scores_and_caveats_as_text(seed, seed_brief):
     assert scores["Flesch-Kincaid grade"] == f"{round(expected['flesch_kincaid_grade'], 1)}" == "15.4"
     assert scores["words"] == str(expected["words"])
     hardest = table(seed_brief, "Readability", "The hardest sentences")
-    assert list(hardest["paragraph"]) == [8, 6, 12]
+    assert list(hardest["paragraph"]) == [9, 7, 13]  # numbered from 1, as a reader counts
     notes = section(seed_brief, "Readability").notes
     assert not any(n.startswith("About this text") for n in notes)  # long enough: no warning
     assert any("translation" in n for n in notes)
@@ -341,7 +341,7 @@ def test_checks_of_notebook_05_on_an_article_written_for_the_test(markup):
 
 
 def test_check_of_the_hardest_sentence_tells_it_from_the_hardest_paragraph(seed):
-    assert check("07.5", 8, seed).passed
-    assert "highest grade as a whole" in check("07.5", 6, seed).message
-    assert "sentence's number" in check("07.5", 19, seed).message
+    assert check("07.5", 9, seed).passed  # paragraphs and sentences numbered from 1, as in the tables
+    assert "highest grade as a whole" in check("07.5", 7, seed).message
+    assert "sentence's number" in check("07.5", 20, seed).message
     assert check("07.5", None, load_article(text="T\n\nShort one. Another.")).passed

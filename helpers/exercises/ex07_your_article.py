@@ -143,7 +143,7 @@ def paragraph_of_hardest_sentence(answer, article):
             not_yet("No sentence of this article has 10 words or more, so hardest_sentences finds none: "
                     "the answer is None.")
     if not is_whole_number(answer):
-        return not_yet("Give the paragraph's index: a whole number, counting from 0.")
+        return not_yet("Give the paragraph's number: a whole number, as the paragraph column shows it (from 1).")
     row = hardest.iloc[0]
     expected = int(row["paragraph"])
     if answer == expected:
@@ -156,6 +156,6 @@ def paragraph_of_hardest_sentence(answer, article):
     if answer == int(grades.idxmax()):
         return not_yet("That paragraph has the highest grade as a whole (exercise 4.3). The question asks "
                        "where the single hardest sentence stands: use hardest_sentences(article).")
-    if answer == expected + 1:
-        return not_yet("Off by one: paragraphs are counted from 0.")
+    if answer == expected - 1:
+        return not_yet("Off by one: the tables number paragraphs from 1, as a reader counts.")
     return not_yet("Take the first row of hardest_sentences(article) and read its paragraph column.")
