@@ -456,7 +456,8 @@ def _readability_rows(rows: _Rows, article: Article) -> None:
         warnings.simplefilter("ignore")
         try:
             scores = readability_scores(article)
-        except ValueError:
+            hardest = hardest_sentences(article, n=1)
+        except ValueError:  # a body without words to score
             scores = None
     note = f" (under {MIN_WORDS} words: read with care)" if len(article.words) < MIN_WORDS else ""
     every = [(f"sentence {k}", s) for k, s in enumerate(article.sentences, start=1)]
@@ -466,7 +467,6 @@ def _readability_rows(rows: _Rows, article: Article) -> None:
         rows.add("readability", "Flesch-Kincaid grade", "no words to score")
         rows.add("readability", "Flesch reading ease", "no words to score")
         return
-    hardest = hardest_sentences(article, n=1)
     behind = []
     if len(hardest):
         text = str(hardest["text"].iloc[0])
