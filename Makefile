@@ -1,8 +1,11 @@
 # The verbs a teacher uses.  `make help` lists them.
-#   make lab        set up (first time only) and open the course in JupyterLab
+#   make lab        set up (first time only) and open the course in JupyterLab, on its start page
 #   make test       set up (first time only) and run every test and notebook
 #   make student    regenerate the student edition from the solution notebooks
+#   make student-pack   build/student-pack.zip: the course to hand out, without solutions
 #   make solutions  re-run every solution notebook in place, in a fresh kernel
+#   make timing     how long each notebook takes (the rule in AUTHORING.md); updates the course maps
+#   make needs      the Python each exercise needs, written into AUTHORING.md
 #   make course ARTICLE=path/to/article.txt   run the course on another article
 #   make html       render the solved course as a static website in build/html
 #   make bench      print the speed benchmarks (not part of make test)
@@ -15,10 +18,10 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: help setup lab test student solutions nav course html bench evaluate grade compare clean
+.PHONY: help setup lab test student student-pack solutions nav timing needs course html bench evaluate grade compare clean
 
 help:
-	@sed -n '2,11p' Makefile | sed 's/^# *//'
+	@sed -n '2,14p' Makefile | sed 's/^# *//'
 
 # Create the virtual environment once.
 $(BIN)/python:
@@ -33,8 +36,10 @@ $(STAMP): requirements.txt pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
+# JupyterLab serves notebooks/ and opens on its start page, with the course's settings (lab/overrides.json).
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/jupyter lab notebooks --LabApp.app_settings_dir="$(CURDIR)/lab" \
+		--LabApp.default_url=/lab/tree/START_HERE.md $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -47,6 +52,18 @@ solutions: $(STAMP)
 
 nav: $(STAMP)
 	$(BIN)/python -m tools.navigation
+
+# Times by the rule of AUTHORING.md, written into README.md and notebooks/START_HERE.md;
+# `python -m tools.timing --headers notebooks/NN_x.ipynb` rewrites one notebook's **Time:** line.
+timing: $(STAMP)
+	$(BIN)/python -m tools.timing --write
+
+needs: $(STAMP)
+	$(BIN)/python -m tools.python_needs --write
+
+# The student editions, helpers, articles and requirements in one zip, without solutions.
+student-pack: $(STAMP)
+	$(BIN)/python -m tools.student_pack
 
 course: $(STAMP)
 	$(BIN)/python -m tools.course "$(ARTICLE)"

@@ -20,15 +20,15 @@ __all__ = [
     "NotUTF8Error", "Quote", "Span", "available_seeds", "find_quotes", "find_stray_quote_marks",
     "load_article", "quoted_share", "split_sentences", "word_spans",
 ]
-from .display import evidence_table, highlight, setup_notebook, shorten
+from .display import evidence_table, highlight, setup_notebook, shorten, show_table
 
-__all__ += ["evidence_table", "highlight", "setup_notebook", "shorten"]
+__all__ += ["evidence_table", "highlight", "setup_notebook", "shorten", "show_table"]
 from .exercises import check
 
 __all__ += ["check"]
-from . import plots, reading
+from . import plots, primer, reading
 
-__all__ += ["plots", "reading"]
+__all__ += ["plots", "primer", "reading"]
 from .readability import (
     ReadabilityWarning, compare_methods, compare_scores, count_differences, hardest_sentences, paragraph_scores,
     readability_scores, sentence_scores, sentence_length_distribution, side_scores, side_sentences, voice_scores,

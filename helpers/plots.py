@@ -3,6 +3,7 @@
 * Colours come from the Okabe-Ito palette, which stays distinguishable for
   readers with the common forms of colour blindness.
 * Every chart has a title and labelled axes (the functions insist on them).
+* A chart of a small sample says how small: ``n=6`` adds "(n = 6)" to its title.
 * Charts are a picture of a table: notebooks show the numbers beside them.
 
 Each function draws on a new figure (or on ``ax`` if you give one) and returns
@@ -42,6 +43,11 @@ def use_house_style() -> None:
     })
 
 
+def _title(title: str, n: int | None) -> str:
+    """The title, with the size of the sample when it is given: "Speakers by gender (n = 6)"."""
+    return title if n is None else f"{title} (n = {n})"
+
+
 def _require_labels(title, xlabel, ylabel):
     for what, value in (("title", title), ("xlabel", xlabel), ("ylabel", ylabel)):
         if not value or not str(value).strip():
@@ -55,8 +61,8 @@ def _axes(ax):
 
 
 def bar_chart(values: Mapping, *, title: str, xlabel: str, ylabel: str, horizontal: bool = False,
-              color: str | Sequence[str] | None = None, ax=None, annotate: bool = True):
-    """Bars for a mapping (or pandas Series) of label -> number, in the order given."""
+              color: str | Sequence[str] | None = None, ax=None, annotate: bool = True, n: int | None = None):
+    """Bars for a mapping (or pandas Series) of label -> number, in the order given (``n``: the sample size)."""
     _require_labels(title, xlabel, ylabel)
     ax = _axes(ax)
     pairs = list(values.items())  # works for a dict and a pandas Series
@@ -76,19 +82,20 @@ def bar_chart(values: Mapping, *, title: str, xlabel: str, ylabel: str, horizont
                 tick.set_horizontalalignment("right")
     if annotate:
         ax.bar_label(bars, fmt=_number_format(numbers), padding=2)
-    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    ax.set(title=_title(title, n), xlabel=xlabel, ylabel=ylabel)
     return ax
 
 
-def stacked_bar_chart(table, *, title: str, xlabel: str, ylabel: str, horizontal: bool = False, ax=None):
-    """Stacked bars for a pandas DataFrame: one bar per row, one colour per column."""
+def stacked_bar_chart(table, *, title: str, xlabel: str, ylabel: str, horizontal: bool = False, ax=None,
+                      n: int | None = None):
+    """Stacked bars for a pandas DataFrame: one bar per row, one colour per column (``n``: the sample size)."""
     _require_labels(title, xlabel, ylabel)
     ax = _axes(ax)
     kind = "barh" if horizontal else "bar"
     table.plot(kind=kind, stacked=True, ax=ax, color=PALETTE[: len(table.columns)], rot=0, width=0.8)
     if horizontal:
         ax.invert_yaxis()
-    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    ax.set(title=_title(title, n), xlabel=xlabel, ylabel=ylabel)
     ax.legend(title=table.columns.name, frameon=False, bbox_to_anchor=(1.0, 1.0), loc="upper left")
     return ax
 
@@ -105,12 +112,13 @@ def line_chart(x: Sequence, y: Sequence, *, title: str, xlabel: str, ylabel: str
     return ax
 
 
-def histogram(values: Sequence[float], *, title: str, xlabel: str, ylabel: str = "Count", bins=10, ax=None):
-    """A histogram with the course colours and white edges between bins."""
+def histogram(values: Sequence[float], *, title: str, xlabel: str, ylabel: str = "Count", bins=10, ax=None,
+              n: int | None = None):
+    """A histogram with the course colours and white edges between bins (``n``: the sample size)."""
     _require_labels(title, xlabel, ylabel)
     ax = _axes(ax)
     ax.hist(list(values), bins=bins, color=PALETTE[0], edgecolor="white")
-    ax.set(title=title, xlabel=xlabel, ylabel=ylabel)
+    ax.set(title=_title(title, n), xlabel=xlabel, ylabel=ylabel)
     return ax
 
 

@@ -122,3 +122,96 @@ def test_every_verdict_has_words_beside_its_symbol(paragraphs_check, article):
     for answer in (..., 2, 3):
         text = repr(check(paragraphs_check, answer, article))
         assert words[text[0]] in text
+
+
+# --- what a check records, multiple choice ----------------------------------------------------------
+
+def test_a_check_output_records_its_answer_for_the_structure_test(paragraphs_check, article):
+    """In a notebook the verdict is text; the answer it judged rides along in the output's metadata."""
+    data, metadata = check(paragraphs_check, 2, article)._repr_mimebundle_()
+    assert data == {"text/plain": "✅ Exercise 99.1: Correct. 2 paragraphs."}
+    assert metadata == {"course_check": {"exercise": "99.1", "status": "correct", "answer": 2}}
+    assert check(paragraphs_check, [1, 2], article)._repr_mimebundle_()[1]["course_check"]["answer"] == [1, 2]
+
+
+@pytest.mark.parametrize("answer, record", [
+    (6, 6), (0.5, 0.5), (True, True), (None, None), ("b", "b"), ([3, 7], [3, 7]), ((1, "a"), [1, "a"]),
+    (float("nan"), {"type": "float"}), ("x" * 301, {"type": "str"}), ({"a": 1}, {"type": "dict"}),
+    ([{"a": 1}], {"type": "list"}), (object(), {"type": "object"}),
+])
+def test_answer_records_are_small_and_json_friendly(answer, record):
+    import json
+
+    from helpers.exercises import answer_record
+
+    assert answer_record(answer) == record
+    json.dumps(answer_record(answer))
+
+
+def test_a_numpy_number_is_recorded_as_a_number():
+    import numpy as np
+
+    from helpers.exercises import answer_record
+
+    assert answer_record(np.int64(6)) == 6 and type(answer_record(np.int64(6))) is int
+    assert answer_record(np.float64(0.25)) == 0.25
+
+
+@pytest.mark.parametrize("given, read", [("b", "b"), ("B", "b"), (" b) ", "b"), ("(b)", "b"), ("b.", "b"),
+                                         ("The Table", "the table"), ("  two   words ", "two words")])
+def test_choice_reads_a_multiple_choice_answer(given, read):
+    from helpers.exercises import choice
+
+    assert choice(given) == read
+
+
+# --- the checks of notebook 00 ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_article()
+
+
+def test_00_1_word_or_sentence(seed):
+    from helpers.primer import three_pieces
+
+    pieces = three_pieces(seed)
+    assert pieces[1] in [str(s) for s in seed.sentences] and pieces[0] in [str(w) for w in seed.words]
+    assert check("00.1", ["word", "sentence", "word"], seed).passed
+    assert check("00.1", ["Word", "SENTENCE ", "word"], seed).passed
+    # the plausible mistake: the one-word sentence taken for a word
+    wrong = check("00.1", ["word", "word", "word"], seed)
+    assert wrong.status == "not yet" and "B" in wrong.message
+    assert check("00.1", ["sentence", "sentence", "word"], seed).status == "not yet"
+    assert check("00.1", ["word", "sentence"], seed).status == "not yet"
+    assert check("00.1", ["word", "paragraph", "word"], seed).status == "not yet"
+
+
+def test_00_2_paragraph_two_counts_from_one(seed):
+    assert check("00.2", seed.paragraphs[1], seed).passed
+    off_by_one = check("00.2", seed.paragraphs[2], seed)  # the plausible mistake: Python's [2]
+    assert off_by_one.status == "not yet" and "counts from 0" in off_by_one.message
+    assert "lede" in check("00.2", seed.paragraphs[0], seed).message
+    assert check("00.2", 2, seed).status == "not yet"
+    short = load_article(text="Title\n\nOnly one paragraph here.")
+    assert check("00.2", "Only one paragraph here.", short).status == "not yet"
+
+
+@pytest.mark.parametrize("exercise_id, right, wrong", [("00.3", "b", ["a", "c", "d", "z"]),
+                                                       ("00.4", "c", ["a", "b", "d", "quotes"])])
+def test_00_3_and_00_4_read_the_evidence(seed, exercise_id, right, wrong):
+    assert check(exercise_id, right, seed).passed
+    assert check(exercise_id, f"({right.upper()})", seed).passed
+    for answer in wrong:
+        feedback = check(exercise_id, answer, seed)
+        assert feedback.status == "not yet" and feedback.message
+    assert check(exercise_id, 2, seed).status == "not yet"
+
+
+def test_00_5_reads_the_course_error(seed):
+    assert check("00.5", "karabakh_2023-09-19.txt", seed).passed
+    assert check("00.5", "seeds/karabakh_2023-09-19.txt", seed).passed
+    missing = check("00.5", "karabakh.txt", seed)  # the plausible mistake: the name that was not found
+    assert missing.status == "not yet" and "not found" in missing.message
+    assert check("00.5", "karabakh_2023-09-19", seed).status == "not yet"
+    assert check("00.5", "other.txt", seed).status == "not yet"

@@ -73,13 +73,13 @@ def small_site(tmp_path_factory, city_council_path):
     stored.outputs = [nbformat.v4.new_output("stream", name="stdout", text="stored result 42\n"),
                       nbformat.v4.new_output("display_data", data={"text/html": highlight_html(text, find_quotes(text)),
                                                                    "text/plain": "<IPython.core.display.HTML object>"})]
-    nav = nbformat.v4.new_markdown_cell("[Course map](../README.md#course-map) · next: [Two](02_two.ipynb)")
+    nav = nbformat.v4.new_markdown_cell("[Course map](START_HERE.md) · next: [Two](02_two.ipynb)")
     make_notebook(notebooks / "01_one.ipynb", "01", "One <of> two & more", 30, nav, stored)
     make_notebook(notebooks / "02_two.ipynb", "02", "Two", 45, nbformat.v4.new_code_cell("x = 1"))
     student = nbformat.v4.new_code_cell("# YOUR CODE HERE\nanswer = ...", execution_count=1)
     student.outputs = [nbformat.v4.new_output("stream", name="stdout", text="leftover output\n")]
-    student_nav = nbformat.v4.new_markdown_cell("[Course map](../../README.md#course-map) · [solved](../01_one.ipynb)")
-    make_notebook(notebooks / "exercises" / "01_one.ipynb", "01", "One <of> two & more", 30, student_nav, student)
+    student_nav = nbformat.v4.new_markdown_cell("[Course map](../START_HERE.md) · [solved](../01_one.ipynb)")
+    make_notebook(notebooks / "exercises" / "01_one_exercises.ipynb", "01", "One <of> two & more", 30, student_nav, student)
     out = base / "html"
     (out / "exercises").mkdir(parents=True)
     (out / "09_removed.html").write_text("a page of a notebook that no longer exists")
@@ -93,20 +93,20 @@ def test_index_lists_each_notebook_with_its_number_title_and_time(small_site):
     assert '<a href="01_one.html">One &lt;of&gt; two &amp; more</a>' in index
     assert '<a href="02_two.html">Two</a>' in index
     assert "30 min" in index and "45 min" in index and "1 h 15 min" in index
-    assert 'href="exercises/01_one.html"' in index and 'href="exercises/01_one.ipynb"' in index
+    assert 'href="exercises/01_one_exercises.html"' in index and 'href="exercises/01_one_exercises.ipynb"' in index
 
 
 def test_every_link_of_the_site_resolves(small_site):
     assert broken_links(small_site["out"]) == []
     page = (small_site["out"] / "01_one.html").read_text(encoding="utf-8")
     assert 'href="02_two.html"' in page and 'href="index.html"' in page  # notebook and course-map links rewritten
-    student_page = (small_site["out"] / "exercises" / "01_one.html").read_text(encoding="utf-8")
+    student_page = (small_site["out"] / "exercises" / "01_one_exercises.html").read_text(encoding="utf-8")
     assert 'href="../index.html"' in student_page and 'href="../01_one.html"' in student_page
 
 
 def test_pages_of_removed_notebooks_are_deleted(small_site):
     assert sorted(p.name for p in small_site["out"].rglob("*.*")) == [
-        "01_one.html", "01_one.html", "01_one.ipynb", "02_two.html", "index.html"]
+        "01_one.html", "01_one_exercises.html", "01_one_exercises.ipynb", "02_two.html", "index.html"]
 
 
 def test_pages_show_stored_outputs_without_running_anything(small_site):
@@ -116,10 +116,10 @@ def test_pages_show_stored_outputs_without_running_anything(small_site):
 
 
 def test_the_student_edition_page_has_no_outputs_and_its_notebook_can_be_downloaded(small_site):
-    page = (small_site["out"] / "exercises" / "01_one.html").read_text(encoding="utf-8")
+    page = (small_site["out"] / "exercises" / "01_one_exercises.html").read_text(encoding="utf-8")
     assert "YOUR CODE HERE" in page and "leftover output" not in page
-    copied = small_site["out"] / "exercises" / "01_one.ipynb"
-    assert copied.read_bytes() == (small_site["notebooks"] / "exercises" / "01_one.ipynb").read_bytes()
+    copied = small_site["out"] / "exercises" / "01_one_exercises.ipynb"
+    assert copied.read_bytes() == (small_site["notebooks"] / "exercises" / "01_one_exercises.ipynb").read_bytes()
 
 
 def test_article_text_in_pages_is_escaped(small_site):

@@ -16,7 +16,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from helpers import load_article
 from helpers.exercises import check
-from tools.notebooks import EXERCISES_DIR, KERNELSPEC, read_notebook, solution_notebooks, write_notebook
+from tools.notebooks import EXERCISES_DIR, KERNELSPEC, read_notebook, solution_notebooks, student_path, write_notebook
 from tools.student import (
     ANSWER_STUB, BEGIN, CODE_STUB, END, RECORD_NAME, StudentEditionError, assigned_names,
     build_student_edition, check_calls, main, solution_regions, stub_code, stub_markdown, text_hash,
@@ -116,15 +116,15 @@ def test_hash_record_matches_the_committed_files():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_no_solution_text_survives(path):
-    committed = EXERCISES_DIR / path.name
-    assert committed.exists(), f"notebooks/exercises/{path.name} is missing: run `make student`"
+    committed = student_path(path)
+    assert committed.exists(), f"notebooks/exercises/{committed.name} is missing: run `make student`"
     problems = leaks(read_notebook(path), read_notebook(committed))
-    assert not problems, f"notebooks/exercises/{path.name}:\n  " + "\n  ".join(problems)
+    assert not problems, f"notebooks/exercises/{committed.name}:\n  " + "\n  ".join(problems)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_unanswered_checks_say_not_answered_yet(path):
-    student = nbformat.reads(build_student_edition(NOTEBOOKS)[path.name], as_version=4)
+    student = nbformat.reads(build_student_edition(NOTEBOOKS)[student_path(path).name], as_version=4)
     results = unanswered_feedback(student, load_article())
     assert results, f"{path.name}: no check(...) calls in the student edition"
     for exercise_id, feedback in results:
@@ -232,11 +232,11 @@ def course(tmp_path):
 
 def test_student_notebook_shape(course):
     paths, folder = course
-    student = nbformat.reads(build_student_edition(paths)["07_sample.ipynb"], as_version=4)
+    student = nbformat.reads(build_student_edition(paths)["07_sample_exercises.ipynb"], as_version=4)
     assert "Student edition" in student.cells[0].source and "(../07_sample.ipynb)" in student.cells[0].source
     assert student.cells[1].source.startswith("# 07 · Sample")
-    assert "[08 · More →](08_more.ipynb)" in student.cells[2].source
-    assert "../../README.md#course-map" in student.cells[2].source
+    assert "[08 · More →](08_more_exercises.ipynb)" in student.cells[2].source
+    assert "[Course map](../START_HERE.md)" in student.cells[2].source
     assert student.cells[6].source == f"{CODE_STUB}\nlengths = ...\nn_paragraphs = ..."
     assert student.cells[8].source == f"Why?\n{ANSWER_STUB}"
     assert student.cells[9].source == ANSWER_STUB
@@ -259,7 +259,7 @@ def test_generation_is_deterministic(course):
 def test_an_edited_exercise_file_is_not_overwritten(course, capsys):
     paths, folder = course
     write_student_edition(paths, folder)
-    mine = folder / "07_sample.ipynb"
+    mine = folder / "07_sample_exercises.ipynb"
     student_work = mine.read_text(encoding="utf-8").replace("n_paragraphs = ...", "n_paragraphs = 14")
     mine.write_text(student_work, encoding="utf-8")
     write_notebook(paths[0], _solution_notebook(answer_line="n_paragraphs = len(article.paragraphs)  # body"))
@@ -269,7 +269,7 @@ def test_an_edited_exercise_file_is_not_overwritten(course, capsys):
 
     assert main(["--dir", str(paths[0].parent)]) == 1
     message = capsys.readouterr().err
-    assert "07_sample.ipynb" in message and "make student FORCE=1" in message and "--force" in message
+    assert "07_sample_exercises.ipynb" in message and "make student FORCE=1" in message and "--force" in message
     assert mine.read_text(encoding="utf-8") == student_work
 
     assert main(["--dir", str(paths[0].parent), "--force"]) == 0
@@ -283,9 +283,9 @@ def test_an_untouched_exercise_file_is_updated_and_a_removed_notebook_goes(cours
     write_notebook(paths[0], _solution_notebook(title="# 07 · Renamed"))
     paths[1].unlink()
     outcome = write_student_edition(paths[:1], folder)
-    assert outcome.written == [folder / "07_sample.ipynb"] and outcome.removed == [folder / "08_more.ipynb"]
+    assert outcome.written == [folder / "07_sample_exercises.ipynb"] and outcome.removed == [folder / "08_more_exercises.ipynb"]
     assert stale(paths[:1], folder) == []
-    assert list(json.loads((folder / RECORD_NAME).read_text())["sha256"]) == ["07_sample.ipynb"]
+    assert list(json.loads((folder / RECORD_NAME).read_text())["sha256"]) == ["07_sample_exercises.ipynb"]
 
 
 # --- each check notices when its rule is broken ---------------------------------------------------
@@ -295,18 +295,18 @@ def test_stale_notices_an_out_of_date_edition(course):
     write_student_edition(paths, folder)
     assert stale(paths, folder) == []
     write_notebook(paths[0], _solution_notebook(title="# 07 · A new title"))
-    assert any("07_sample.ipynb is not what" in p for p in stale(paths, folder))
-    (folder / "09_gone.ipynb").write_text("{}", encoding="utf-8")
-    assert any("09_gone.ipynb has no solution notebook" in p for p in stale(paths, folder))
-    (folder / "08_more.ipynb").unlink()
-    assert any("08_more.ipynb is missing" in p for p in stale(paths, folder))
+    assert any("07_sample_exercises.ipynb is not what" in p for p in stale(paths, folder))
+    (folder / "09_gone_exercises.ipynb").write_text("{}", encoding="utf-8")
+    assert any("09_gone_exercises.ipynb has no solution notebook" in p for p in stale(paths, folder))
+    (folder / "08_more_exercises.ipynb").unlink()
+    assert any("08_more_exercises.ipynb is missing" in p for p in stale(paths, folder))
 
 
 @pytest.mark.parametrize("breakage", ["solution line", "written answer", "marker", "output"])
 def test_leaks_notices_surviving_solution_text(course, breakage):
     paths, _ = course
     solution = _solution_notebook()
-    student = nbformat.reads(build_student_edition(paths)["07_sample.ipynb"], as_version=4)
+    student = nbformat.reads(build_student_edition(paths)["07_sample_exercises.ipynb"], as_version=4)
     if breakage == "solution line":
         student.cells[6].source += "\nn_paragraphs = len(article.paragraphs)"
     elif breakage == "written answer":
@@ -321,7 +321,7 @@ def test_leaks_notices_surviving_solution_text(course, breakage):
 def test_unanswered_feedback_notices_an_answer_not_reset(course):
     paths, _ = course
     article = load_article()
-    student = nbformat.reads(build_student_edition(paths)["07_sample.ipynb"], as_version=4)
+    student = nbformat.reads(build_student_edition(paths)["07_sample_exercises.ipynb"], as_version=4)
     assert [(i, f.status) for i, f in unanswered_feedback(student, article)] == [("01.1", "unanswered")]
     student.cells[6].source = CODE_STUB  # the stub forgot n_paragraphs = ...
     assert isinstance(unanswered_feedback(student, article)[0][1], NameError)

@@ -10,6 +10,10 @@ Students never import this package; it keeps the two editions of the course in s
 * :mod:`tools.html`       -- ``make html``: the solved course as a static website.
 * :mod:`tools.evaluate`   -- ``make evaluate``: the source extractor on the real-news benchmark.
 * :mod:`tools.grading`    -- ``make grade SUBMISSIONS=...``: grade the notebooks students hand in.
+* :mod:`tools.timing`     -- ``make timing``: each notebook's time by the stated rule; the course maps.
+* :mod:`tools.python_needs` -- ``make needs``: the Python each exercise needs (in AUTHORING.md).
+* :mod:`tools.student_pack` -- ``make student-pack``: the course to hand out, without solutions.
+* :mod:`tools.anatomy`    -- what an exercise is and the role of each cell (for the three above and the tests).
 
 Run them from the top folder of the course (the Makefile does).
 """

@@ -2,7 +2,7 @@
 
 * ``NN_topic.html`` -- each solution notebook with its stored outputs
   (nothing is re-executed: the pages show exactly what nbval tested);
-* ``exercises/NN_topic.html`` and ``exercises/NN_topic.ipynb`` -- the student
+* ``exercises/NN_topic_exercises.html`` and ``exercises/NN_topic_exercises.ipynb`` -- the student
   edition, as a page to read and as the notebook to download;
 * ``index.html`` -- the course map: number, title and time of each notebook
   (read from the notebook's first cell, ``# NN · Title`` and
@@ -27,6 +27,8 @@ import sys
 import time
 from pathlib import Path
 
+from .notebooks import student_path
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build" / "html"
@@ -34,7 +36,7 @@ BUILD = ROOT / "build" / "html"
 _HEADING = re.compile(r"^#\s+(\d+)\s*·\s*(.+?)\s*$", re.MULTILINE)
 _TIME = re.compile(r"\*\*Time:\*\*\s*about\s+(\d+)\s+minutes", re.IGNORECASE)
 _NOTEBOOK_LINK = re.compile(r'href="((?:\./|\.\./|exercises/)*\d\d_[\w-]+)\.ipynb(#[^"]*)?"')
-_COURSE_MAP_LINK = re.compile(r'href="(?:\.\./)+README\.md(?:#[^"]*)?"')
+_COURSE_MAP_LINK = re.compile(r'href="(?:(?:\.\./)+README\.md|(?:\.\./)*START_HERE\.md)(?:#[^"]*)?"')
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -184,9 +186,9 @@ def build_site(notebooks: Path = NOTEBOOKS, out: Path = BUILD) -> Path:
     student: dict[str, Path] = {}
     for source in sources:
         render_html(nbformat.read(source, as_version=4), out / source.with_suffix(".html").name, exporter)
-        edition = notebooks / "exercises" / source.name
+        edition = student_path(source)
         if edition.is_file():
-            page = out / "exercises" / source.with_suffix(".html").name
+            page = out / "exercises" / edition.with_suffix(".html").name
             render_html(without_outputs(nbformat.read(edition, as_version=4)), page, exporter, "../index.html")
             shutil.copyfile(edition, page.with_suffix(".ipynb"))
             student[source.name] = page

@@ -35,7 +35,8 @@ def _link_text(title: str) -> str:
 def navigation_source(names: list[str], titles: list[str], index: int, course_map: str) -> str:
     """The markdown of the navigation cell of notebook ``index`` among ``names`` (file names).
 
-    ``course_map`` is the relative link to the course map (``../README.md#course-map``).
+    ``course_map`` is the relative link to the course map (``START_HERE.md``, the start page inside
+    the folder JupyterLab serves, so the link works in JupyterLab).
     """
     parts = []
     if index > 0:
@@ -78,7 +79,7 @@ def update_navigation(paths: list[Path] | None = None) -> list[Path]:
     changed = []
     for index, path in enumerate(paths):
         nb = notebooks[path]
-        if set_navigation(nb, navigation_source(names, all_titles, index, "../README.md#course-map")):
+        if set_navigation(nb, navigation_source(names, all_titles, index, "START_HERE.md")):
             write_notebook(path, nb)
             changed.append(path)
     return changed

@@ -3,8 +3,8 @@
 * The **solution notebooks** are ``notebooks/NN_topic.ipynb`` (two digits, an
   underscore, a lower-case topic): :func:`solution_notebooks` lists them in
   course order.
-* The **student edition** of each is ``notebooks/exercises/NN_topic.ipynb``
-  (:func:`student_path`).
+* The **student edition** of each is ``notebooks/exercises/NN_topic_exercises.ipynb``
+  (:func:`student_path`): its own name, so its tab in JupyterLab is told apart from the solution's.
 
 Every tool writes notebooks with :func:`write_notebook`: the JSON layout
 JupyterLab itself uses (one-space indent, sorted keys, a final newline, ``\\n``
@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 
 __all__ = [
-    "ROOT", "NOTEBOOKS_DIR", "EXERCISES_DIR", "NOTEBOOK_NAME", "KERNELSPEC", "LANGUAGE_INFO",
+    "ROOT", "NOTEBOOKS_DIR", "EXERCISES_DIR", "NOTEBOOK_NAME", "KERNELSPEC", "LANGUAGE_INFO", "STUDENT_SUFFIX",
     "solution_notebooks", "student_path", "notebook_number", "read_notebook", "notebook_text",
     "write_notebook", "has_tag", "cells_tagged", "markdown_lines", "title_of", "minimal_metadata",
     "strip_cell_metadata", "ensure_ids", "relative",
@@ -54,10 +54,19 @@ def solution_notebooks(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_NAME.fullmatch(p.name))
 
 
+#: What the student edition adds to the solution notebook's name: ``01_reading_exercises.ipynb``.
+STUDENT_SUFFIX = "_exercises"
+
+
 def student_path(solution: Path, exercises_dir: Path | None = None) -> Path:
-    """Where the student edition of a solution notebook lives."""
-    folder = Path(solution).parent / "exercises" if exercises_dir is None else Path(exercises_dir)
-    return folder / Path(solution).name
+    """Where the student edition of a solution notebook lives.
+
+    ``notebooks/01_reading.ipynb`` -> ``notebooks/exercises/01_reading_exercises.ipynb``: a name of
+    its own, so that a student's tab never looks like the solution's.
+    """
+    solution = Path(solution)
+    folder = solution.parent / "exercises" if exercises_dir is None else Path(exercises_dir)
+    return folder / f"{solution.stem}{STUDENT_SUFFIX}{solution.suffix}"
 
 
 def notebook_number(path: Path) -> str:

@@ -5,7 +5,8 @@
     python -m tools.student           # or: make student
     python -m tools.student --force   # or: make student FORCE=1
 
-For each ``notebooks/NN_topic.ipynb`` this writes ``notebooks/exercises/NN_topic.ipynb``:
+For each ``notebooks/NN_topic.ipynb`` this writes ``notebooks/exercises/NN_topic_exercises.ipynb``
+(:func:`tools.notebooks.student_path`):
 
 * a first cell saying that this is the student edition and where the worked
   solutions are;
@@ -46,7 +47,7 @@ from .navigation import TAG as NAVIGATION_TAG
 from .navigation import navigation_source, titles
 from .notebooks import (
     EXERCISES_DIR, ensure_ids, has_tag, minimal_metadata, notebook_text, read_notebook, relative,
-    solution_notebooks, strip_cell_metadata,
+    solution_notebooks, strip_cell_metadata, student_path,
 )
 
 __all__ = [
@@ -330,15 +331,15 @@ def student_notebook(solution_nb, name: str, navigation: str) -> nbformat.Notebo
 
 
 def build_student_edition(paths: list[Path] | None = None) -> dict[str, str]:
-    """The text of every student notebook, by file name (in memory, nothing is written)."""
+    """The text of every student notebook, by its file name (``01_reading_exercises.ipynb``; nothing is written)."""
     paths = solution_notebooks() if paths is None else list(paths)
     notebooks = {p: read_notebook(p) for p in paths}
-    names = [p.name for p in paths]
+    names = [student_path(p).name for p in paths]
     all_titles = titles(paths, notebooks)
     texts = {}
     for index, path in enumerate(paths):
-        navigation = navigation_source(names, all_titles, index, "../../README.md#course-map")
-        texts[path.name] = notebook_text(student_notebook(notebooks[path], path.name, navigation))
+        navigation = navigation_source(names, all_titles, index, "../START_HERE.md")
+        texts[names[index]] = notebook_text(student_notebook(notebooks[path], path.name, navigation))
     return texts
 
 

@@ -18,6 +18,15 @@ The checks compare your answer with what the helpers compute on the article
 you are working on, so they stay right when you analyse another article.
 They live in one module per notebook (``ex01_reading.py``, ...), each check
 registered with ``@exercise("NN.M")``.
+
+Every exercise is one of three kinds (:data:`KINDS`), recorded as a tag on its
+heading cell: ``judgement`` (a decision from evidence: which sentence, which
+voice, which reading), ``compute`` (one to three lines of code) or ``written``
+(a written answer, discussed with the rubric in the instructor guide).
+
+A check's output also records, invisibly (in the output's metadata), the answer it
+was given, so that the course's tests can see whether a worked answer was simply
+printed above the exercise.
 """
 
 from __future__ import annotations
@@ -29,7 +38,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = ["check", "exercise", "Feedback", "correct", "not_yet", "complete", "is_unanswered", "registered",
-           "is_whole_number", "is_number"]
+           "is_whole_number", "is_number", "choice", "KINDS"]
+
+#: The kinds of exercise; the heading cell of every exercise carries exactly one of them as a tag.
+KINDS = ("judgement", "compute", "written")
 
 _CHECKS: dict[str, Callable] = {}
 _loaded = False
@@ -42,6 +54,7 @@ class Feedback:
     exercise: str
     status: str
     message: str
+    answer: object = None  # what the check was given (a summary: see answer_record)
 
     @property
     def passed(self) -> bool:
@@ -63,6 +76,32 @@ class Feedback:
 
     def __bool__(self) -> bool:
         return self.passed
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """In a notebook: the verdict as text, and (in the output's metadata) the answer the check was given."""
+        record = {"exercise": self.exercise, "status": self.status, "answer": answer_record(self.answer)}
+        return {"text/plain": repr(self)}, {"course_check": record}
+
+
+def answer_record(answer):
+    """A small, JSON-friendly summary of an answer, kept in the check's output metadata.
+
+    Numbers, strings (up to 300 characters), True/False/None and lists of them
+    are kept as they are; anything else is recorded by its type name only.
+    """
+    if answer is None or isinstance(answer, (bool, int, float)):
+        if isinstance(answer, float) and not math.isfinite(answer):
+            return {"type": "float"}
+        return answer.item() if hasattr(answer, "item") else answer
+    if isinstance(answer, str):
+        return str(answer) if len(answer) <= 300 else {"type": "str"}
+    if isinstance(answer, (list, tuple)) and len(answer) <= 50:
+        items = [answer_record(a) for a in answer]
+        if not any(isinstance(a, dict) for a in items):
+            return items
+    if hasattr(answer, "item") and getattr(answer, "shape", None) == ():  # a numpy number
+        return answer_record(answer.item())
+    return {"type": type(answer).__name__}
 
 
 #: The symbol and the words of each verdict.
@@ -110,6 +149,16 @@ def is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
+def choice(answer) -> str:
+    """A multiple-choice answer made comparable: ``"B) "``, ``" b"`` and ``"(b)"`` all become ``"b"``.
+
+    A longer text is returned lower-cased with spaces tidied, so a check can compare words too.
+    """
+    text = " ".join(str(answer).split()).lower()
+    letter = text.strip("()[].:) ")
+    return letter if len(letter) == 1 else text
+
+
 def exercise(exercise_id: str):
     """Register a check function ``f(answer, article) -> correct(...) | not_yet(...)``."""
 
@@ -148,7 +197,7 @@ def check(exercise_id: str, answer, article=None) -> Feedback:
     if exercise_id not in _CHECKS:
         raise KeyError(f"no check for exercise {exercise_id!r}; known: {', '.join(sorted(_CHECKS)) or 'none'}")
     if is_unanswered(answer):
-        return Feedback(exercise_id, "unanswered", "Replace the ... with your answer and run the cell again.")
+        return Feedback(exercise_id, "unanswered", "Replace the ... with your answer and run the cell again.", answer)
     if article is None:
         from ..article import load_article
 
@@ -158,9 +207,9 @@ def check(exercise_id: str, answer, article=None) -> Feedback:
     except Exception as error:  # an answer of an unexpected kind: feedback, not a traceback
         return Feedback(exercise_id, "not yet",
                         f"The check could not use your answer (a {type(answer).__name__}: "
-                        f"{type(error).__name__}: {error}). Give the kind of value the exercise asks for.")
+                        f"{type(error).__name__}: {error}). Give the kind of value the exercise asks for.", answer)
     if not (isinstance(result, tuple) and len(result) == 2 and result[0] in ("correct", "not yet", "complete")):
         raise TypeError(f"the check of exercise {exercise_id} must return correct(...), not_yet(...) or complete(...), "
                         f"not {result!r}")
     status, message = result
-    return Feedback(exercise_id, status, message)
+    return Feedback(exercise_id, status, message, answer)
