@@ -12,12 +12,12 @@ from .article import (
     Article, ArticleError, ArticleNotFoundError, BinaryFileError, EmptyArticleError, NotUTF8Error,
     available_seeds, load_article, split_sentences, word_spans,
 )
-from .quotes import Quote, find_quotes, find_stray_quote_marks, quoted_share
+from .quotes import Quote, editorial_insertions, find_quotes, find_stray_quote_marks, quoted_share
 from .spans import Span
 
 __all__ = [
     "Article", "ArticleError", "ArticleNotFoundError", "BinaryFileError", "EmptyArticleError",
-    "NotUTF8Error", "Quote", "Span", "available_seeds", "find_quotes", "find_stray_quote_marks",
+    "NotUTF8Error", "Quote", "Span", "available_seeds", "editorial_insertions", "find_quotes", "find_stray_quote_marks",
     "load_article", "quoted_share", "split_sentences", "word_spans",
 ]
 from .display import evidence_table, highlight, setup_notebook, shorten, show_table
@@ -54,12 +54,12 @@ __all__ += ["cohen_kappa", "cohen_kappa_parts", "fleiss_kappa", "krippendorff_al
             "CONTESTED_TERMS", "frame_hits", "frame_presence", "label_table", "label_uses", "load_frame_lexicons",
             "load_label_families", "narrator_uses", "who_calls_it_what"]
 from .sources import (
-    Attribution, Person, add_sides, export_source_table, find_attributions, find_people, seed_sources,
-    source_table, verb_rating,
+    Attribution, Person, QuoteRecord, add_sides, export_source_table, find_attributions, find_people,
+    quote_records, seed_sources, source_table, verb_rating,
 )
 
-__all__ += ["Attribution", "Person", "add_sides", "export_source_table", "find_attributions", "find_people",
-            "seed_sources", "source_table", "verb_rating"]
+__all__ += ["Attribution", "Person", "QuoteRecord", "add_sides", "export_source_table", "find_attributions",
+            "find_people", "quote_records", "seed_sources", "source_table", "verb_rating"]
 from .corpus import analyse_corpus
 
 __all__ += ["analyse_corpus"]

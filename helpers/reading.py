@@ -53,7 +53,7 @@ import pandas as pd
 
 from .article import WORD, Article, as_article
 from .datafiles import read_csv
-from .quotes import QUOTE_MARKS
+from .quotes import QUOTE_MARKS, editorial_insertions
 from .text import shorten
 
 __all__ = [
@@ -470,10 +470,11 @@ def paragraph_table(article) -> pd.DataFrame:
     article = as_article(article)
     sentences = Counter(s.paragraph for s in article.sentences)
     starts, spans = _quote_spans(article)
+    inserted = [(i.start, i.end) for i in editorial_insertions(article)]  # the outlet's words: not quoted
     rows = []
     for index, paragraph in enumerate(article.paragraphs):
         words = [m.start() + paragraph.start for m in WORD.finditer(paragraph)]
-        inside = sum(_inside(w, starts, spans) for w in words)
+        inside = sum(_inside(w, starts, spans) and not any(a <= w < b for a, b in inserted) for w in words)
         rows.append({
             "paragraph": index + 1,
             "words": len(words),

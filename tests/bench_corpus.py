@@ -2,16 +2,28 @@
 
     .venv/bin/python tests/bench_corpus.py [--articles 400] [--profile]
 
-Generates variants of the course article (sentences shuffled inside each
-paragraph, words swapped for synonyms, numbers changed), so no cache can
-answer for a text it has seen.  After one warm-up call on the seed (the
-dictionaries load once), it times, per article: ``load_article``,
-``find_quotes`` (as ``article.quotes``, computed once and shared), ``find_attributions``,
-``label_uses`` of the contested terms and ``readability_scores``, and prints
-the articles per second (target: 200) with the time of each step.
+1. **The whole analysis.**  Generates variants of the course article (sentences
+   shuffled inside each paragraph, words swapped for synonyms, numbers changed),
+   so no cache can answer for a text it has seen.  After one warm-up call on the
+   seed (the dictionaries load once), it times, per article: ``load_article``,
+   ``find_quotes`` (as ``article.quotes``, computed once and shared),
+   ``find_attributions``, ``label_uses`` of the contested terms and
+   ``readability_scores``, and prints the articles per second (target: 200) with
+   the time of each step.
+2. **Quote attribution on real news.**  ``load_article`` + ``quote_records`` on the
+   benchmark's dev texts (``../shared/benchmarks/ggt/dev.jsonl``, when it is there;
+   else on the variants), in CPU time (``time.process_time``), best of three runs:
+   articles per CPU-second (target: 150) and the ratio to the Gender Gap Tracker's
+   speed on the same texts (about 4 articles per CPU-second, spaCy with its small
+   English model).
+3. **Long articles.**  The course article repeated to 2 MB: CPU seconds per MB, and
+   the ratio to the per-MB time of seed-sized articles (about 1 when the reading is
+   linear in the length of the text).
+
 ``--profile`` adds the functions where the time goes (cProfile).
 
-Not a test (pytest does not collect it): speed depends on the machine.
+Not a test (pytest does not collect it): speed depends on the machine, so every
+figure is printed, never asserted; ratios are taken in one run.
 """
 
 from __future__ import annotations
@@ -30,6 +42,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 200  # articles per second
+RECORDS_TARGET = 150  # articles per CPU-second for load_article + quote_records
+GGT_SPEED = 4.0  # articles per CPU-second: the Gender Gap Tracker on the same texts (benchmark README)
+BENCHMARK = ROOT.parent / "shared" / "benchmarks" / "ggt" / "dev.jsonl"
 
 #: Words swapped in the variants (both directions).
 SYNONYMS = {
@@ -116,6 +131,8 @@ def main(argv=None) -> int:
     for name, seconds in spent.items():
         print(f"  {name:<30} {1000 * seconds / len(texts):7.2f} ms per article  ({100 * seconds / total:4.1f} %)")
     print(f"{rate:.0f} articles per second (target {TARGET}): {'met' if rate >= TARGET else 'NOT met'}")
+    quote_attribution(texts)
+    long_articles(seed)
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
@@ -123,6 +140,52 @@ def main(argv=None) -> int:
         profiler.disable()
         pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
     return 0
+
+
+def benchmark_texts(fallback: list[str]) -> tuple[list[str], str]:
+    """The benchmark's dev texts (with the headline load_article expects), or the generated variants."""
+    import json
+
+    if BENCHMARK.is_file():
+        with open(BENCHMARK, encoding="utf-8") as handle:
+            rows = [json.loads(line) for line in handle if line.strip()]
+        return [f"Article {row['id']}\n\n{row['text']}" for row in rows], f"{len(rows)} real news articles (GGT dev half)"
+    return fallback, f"{len(fallback)} variants of the course article (no benchmark in ../shared)"
+
+
+def quote_attribution(variants: list[str]) -> None:
+    from helpers import load_article, quote_records
+
+    texts, what = benchmark_texts(variants)
+    for text in texts[:5]:
+        quote_records(load_article(text=text))  # warm-up
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        for text in texts:
+            quote_records(load_article(text=text))
+        best = min(best, time.process_time() - started)
+    rate = len(texts) / best
+    print(f"\nquote attribution (load_article + quote_records) on {what}, CPU time, best of 3:")
+    print(f"  {rate:.0f} articles per CPU-second (target {RECORDS_TARGET}): "
+          f"{'met' if rate >= RECORDS_TARGET else 'NOT met'}; {rate / GGT_SPEED:.0f}x the Gender Gap Tracker "
+          f"(about {GGT_SPEED:.0f} articles per CPU-second)")
+
+
+def long_articles(seed: str) -> None:
+    from helpers import find_attributions, load_article
+
+    body = "\n\n".join(load_article(text=seed).paragraphs)
+    long_text = "Headline\n\n" + "\n\n".join([body] * (2_000_000 // len(body) + 1))
+    started = time.process_time()
+    for _ in range(20):
+        find_attributions(load_article(text=seed))
+    small = (time.process_time() - started) / (20 * len(seed))
+    started = time.process_time()
+    find_attributions(load_article(text=long_text))
+    large = (time.process_time() - started) / len(long_text)
+    print(f"\nlong articles: {len(long_text) / 1e6:.1f} MB read in {large * len(long_text):.1f} CPU-seconds "
+          f"({large * 1e6:.2f} s per MB); per MB, {large / small:.2f}x a seed-sized article (1 = linear)")
 
 
 if __name__ == "__main__":

@@ -117,3 +117,82 @@ def test_quoted_share_is_between_zero_and_one_and_counts_only_quotes():
     assert quoted_share("No quotes at all.") == 0
     assert quoted_share("“abc”") == 1
     assert quoted_share("ab “cd”") == pytest.approx(0.5)
+
+
+# --- British style, depth, headlines -------------------------------------------------------------------
+
+BRITISH = ("Teachers' union calls pay offer 'an insult'\n\n"
+           "The teachers' union has rejected the offer. 'We can't accept a deal that leaves our members worse off,' "
+           "said Jane Hill, the union's general secretary.\n\n"
+           "Ms Hill called the offer 'an insult to teachers' goodwill'. In the '90s pay was 'better', she said.")
+
+
+def test_british_single_quotation_marks_with_apostrophes_inside_and_at_word_ends():
+    assert texts(BRITISH) == [
+        "an insult", "We can't accept a deal that leaves our members worse off,",
+        "an insult to teachers' goodwill", "better"]
+
+
+def test_british_curly_single_marks():
+    curly = BRITISH.replace("'", "’").replace(" ’", " ‘").replace("\n’", "\n‘")
+    assert texts(curly) == [
+        "an insult", "We can’t accept a deal that leaves our members worse off,",
+        "an insult to teachers’ goodwill", "better"]
+
+
+def test_a_british_article_gets_its_attributions_and_its_headline_quotation():
+    article = load_article(text=BRITISH)
+    assert article.quotes[0].start < article.paragraphs[0].start  # the headline's 'an insult'
+    from helpers import find_attributions
+
+    found = [(a.speaker, a.verb, a.kind) for a in find_attributions(article)]
+    assert ("Jane Hill", "said", "direct") in found and ("Ms Hill", "called", "direct") in found
+
+
+def test_single_marks_that_open_nothing():
+    assert texts("Rock 'n' roll in the '90s was loud, 'em all said.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "“One ‘two “three” two’ one,” she said.",
+    "\"One 'two \"three\" two' one,\" she said.",
+    "« Un ‹ deux « trois » deux › un », dit-elle.",
+])
+def test_balanced_quotations_three_deep_are_closed(text):
+    quotes = find_quotes(text)
+    assert [q.level for q in quotes] == [0, 1, 2]
+    assert not any(q.unbalanced for q in quotes)
+    assert load_article(text=f"Headline\n\n{text}").warnings == []
+
+
+def test_a_quotation_nested_in_a_headline():
+    article = load_article(text="Minister calls the report “a ‘clear’ failure”\n\nThe report was published today.")
+    assert [(q.text, q.level) for q in article.quotes] == [("a ‘clear’ failure", 0), ("clear", 1)]
+
+
+# --- editorial insertions ---------------------------------------------------------------------------------
+
+from helpers import editorial_insertions  # noqa: E402
+
+
+def test_editorial_insertions_inside_quotations():
+    text = ("He said: “Paris (the capital, Editor’s note.) and [its] suburbs are calm […] today (ed.).” "
+            "Outside quotation marks (Editor’s note.) nothing is inserted.")
+    found = editorial_insertions(text)
+    assert [(i.text, i.kind) for i in found] == [
+        ("(the capital, Editor’s note.)", "editor's note"), ("[its]", "brackets"), ("(ed.)", "editor's note")]
+    assert [i.words for i in found] == [4, 1, 1]
+    assert all(text[i.start:i.end] == i.text for i in found)
+
+
+def test_the_seed_editors_note_is_the_outlets_words():
+    seed = load_article()
+    [note] = editorial_insertions(seed)
+    assert note.text.startswith("(the name given by the Armenians") and note.text.endswith("Editor’s note.)")
+    assert note.words == 11
+
+
+def test_quoted_share_leaves_editorial_insertions_out():
+    assert quoted_share("“abc (def, Editor’s note.)”") == pytest.approx(1 / 4)
+    assert quoted_share("“abc [def]”") == pytest.approx(1 / 2)
+    assert quoted_share("ab (cd) “ef”") == pytest.approx(1 / 3)

@@ -7,7 +7,6 @@ The evaluation against the hand annotations is in test_source_evaluation.py.
 from __future__ import annotations
 
 import csv
-import time
 
 import pytest
 from hypothesis import given
@@ -182,7 +181,7 @@ def test_the_ministry_resolves_to_the_ministry_named_before():
 def test_ured_is_a_reporting_verb_variant():
     a = only("For its part, Armenia ured that it had no troops in the area.")
     assert (a.speaker, a.verb, a.kind) == ("Armenia", "ured", "indirect")
-    assert a.rating == "loaded"
+    assert (a.speech_act, a.stance, a.rating) == ("commissive", "none", "neutral")  # "assured": a reassurance
 
 
 def test_called_on_with_quoted_fragments_is_partial():
@@ -441,11 +440,13 @@ def test_export_source_table_writes_a_csv_a_spreadsheet_reads(seed, tmp_path):
 
 
 def test_reporting_verb_ratings():
-    assert verb_rating("said") == verb_rating("according to") == verb_rating("told") == "neutral"
-    for verb in ["denounced", "lamented", "accused", "warned", "condemned", "stressed", "ured", "uring"]:
-        assert verb_rating(verb) == "loaded", verb
+    assert verb_rating("said").rating == verb_rating("according to").rating == verb_rating("told").rating == "neutral"
+    for verb in ["denounced", "lamented", "accused", "condemned", "claimed", "alleged", "confirmed", "admitted"]:
+        assert verb_rating(verb).rating == "loaded", verb
+    for verb in ["warned", "stressed", "urged", "called on", "ured", "uring", "announced"]:
+        assert verb_rating(verb).rating == "neutral", verb  # they name the act; they judge nothing
     assert {entry["rating"] for entry in REPORTING_VERBS.values()} == {"neutral", "loaded"}
-    assert all(entry["why"] for entry in REPORTING_VERBS.values())
+    assert all(entry["why"] and entry["source"] for entry in REPORTING_VERBS.values())
     assert VERB_FORMS["called on"] == "call on" and PARTICIPLES["urging"] == "urge"
 
 
@@ -500,30 +501,22 @@ def _body(size: int) -> str:
     return "Headline\n\n" + "\n\n".join([body] * (size // len(body) + 1))
 
 
-def test_a_two_megabyte_article_is_read_in_linear_time():
+def test_a_two_megabyte_article_finds_every_copy_of_every_attribution():
+    """Behaviour only: how fast it is read is measured by ``make bench`` (tests/bench_corpus.py)."""
     text = _body(2_000_000)
-    started = time.perf_counter()
     found = find_attributions(load_article(text=text))
-    elapsed = time.perf_counter() - started
-    assert len(found) == 24 * (len(text) // len("\n\n".join(load_article().paragraphs)))  # every copy, every row
-    assert elapsed < 8, f"{elapsed:.1f} s for 2 MB (about 2.5 s expected on one core)"
+    copies = len(text) // len("\n\n".join(load_article().paragraphs))
+    assert len(found) == len(find_attributions(load_article())) * copies  # every copy, every row
 
 
-def test_seed_sized_articles_are_fast():
+def test_reading_an_article_twice_gives_the_same_attributions():
     text = load_article().text
-    find_attributions(load_article(text=text))
-    started = time.perf_counter()
-    for _ in range(50):
-        find_attributions(load_article(text=text))
-    per_second = 50 / (time.perf_counter() - started)
-    assert per_second > 60, f"{per_second:.0f} articles per second (about 200 expected on one core)"
+    assert find_attributions(load_article(text=text)) == find_attributions(load_article(text=text))
 
 
 @pytest.mark.slow
-def test_a_five_megabyte_article_in_under_ten_seconds():
-    started = time.perf_counter()
-    find_attributions(load_article(text=_body(5_000_000)))
-    assert time.perf_counter() - started < 10
+def test_a_five_megabyte_article_is_read():
+    assert find_attributions(load_article(text=_body(5_000_000)))
 
 
 # --- the checks of notebook 04 -----------------------------------------------------------------------
@@ -571,3 +564,79 @@ def test_opening_context_is_not_the_statement():
 def test_an_including_apposition_does_not_hide_the_subject():
     a = only("Critics of the government, including the opposition Labour Party, argued that the offer was too low.")
     assert (a.speaker, a.mention) == ("Critics of the government", "group")
+
+
+# --- the two ratings of a reporting verb -----------------------------------------------------------------
+
+def test_every_verb_is_rated_on_two_dimensions_with_a_reason_and_a_source():
+    from helpers.attribution_patterns import SPEECH_ACTS, STANCES, derived_rating
+
+    for verb, entry in REPORTING_VERBS.items():
+        assert entry["speech_act"] in SPEECH_ACTS and entry["stance"] in STANCES, verb
+        assert entry["rating"] == derived_rating(entry["speech_act"], entry["stance"]), verb
+        assert entry["why"] and entry["source"], verb
+
+
+def test_the_ratings_are_consistent():
+    """Item 18 of the content review: "note" and "explain" neutral but "confirm" loaded; "call on" neutral
+    but "urge" loaded.  Verbs that judge the truth the same way are rated the same way."""
+    endorsing = [verb_rating(v) for v in ["noted", "explained", "confirmed", "revealed", "admitted"]]
+    assert {(r.stance, r.rating) for r in endorsing} == {("endorsement", "loaded")}
+    assert {(verb_rating(v).speech_act, verb_rating(v).rating) for v in ["called on", "urged", "asked"]} == {
+        ("directive", "neutral")}
+    assert {verb_rating(v).stance for v in ["claimed", "alleged"]} == {"distance"}
+    assert verb_rating("denounced").speech_act == "expressive" and verb_rating("said").speech_act == "neutral"
+
+
+def test_a_verb_that_is_not_in_the_list_is_rated_neutral_and_unknown():
+    rating = verb_rating("hummed")
+    assert (rating.speech_act, rating.stance, rating.rating, rating.known) == ("neutral", "none", "neutral", False)
+    assert verb_rating("Claimed").lemma == "claim"
+
+
+def test_the_sources_of_the_ratings_are_in_the_bibliography():
+    from pathlib import Path
+
+    import helpers
+
+    bibliography = (Path(helpers.__file__).parent.parent / "docs" / "bibliography.md").read_text(encoding="utf-8")
+    section = bibliography.split("## Sources, quotation and reporting verbs")[1].split("\n## ")[0]
+    cited = {part.strip() for entry in REPORTING_VERBS.values() for part in entry["source"].split(";")}
+    for source in cited:
+        name = source.split()[0]
+        assert name in section, source
+
+
+def test_the_source_table_shows_both_ratings():
+    table = source_table(article("Critics claimed the plan was late. The mayor urged residents to leave."))
+    assert list(table[["verb", "speech act", "stance", "rating"]].itertuples(index=False, name=None)) == [
+        ("claimed", "assertive", "distance", "loaded"), ("urged", "directive", "none", "neutral")]
+
+
+def test_the_verb_scheme_lists_every_verb():
+    from helpers.sources import verb_scheme
+
+    scheme = verb_scheme()
+    assert len(scheme) == len(REPORTING_VERBS)
+    assert list(scheme.columns) == ["verb", "forms", "speech act", "stance", "rating", "why", "source"]
+
+
+# --- editorial insertions in the source table ---------------------------------------------------------------
+
+def test_the_editors_note_is_not_counted_as_the_sources_words(seed):
+    table = source_table(seed)
+    row = table[(table["paragraph"] == 0) & (table["speaker"] == "they")].iloc[0]
+    assert (row["quoted words"], row["editorial words"]) == (11, 11)
+    [attribution] = [a for a in find_attributions(seed) if a.paragraph == 0 and a.speaker == "they"]
+    [(start, end)] = attribution.editorial
+    assert seed.text[start:end].endswith("Editor’s note.)")
+
+
+def test_words_in_brackets_are_the_writers():
+    table = source_table(article("“The ministry [of defence] will pay,” the mayor said."))
+    assert (table.iloc[0]["quoted words"], table.iloc[0]["editorial words"]) == (4, 2)
+
+
+def test_an_attribution_never_says_indirect_while_it_carries_a_quotation():
+    a = only("The mayor said the bridge was safe. “Nobody is hurt.”")
+    assert (a.kind, len(a.quotes)) == ("partial", 1)

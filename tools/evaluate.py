@@ -27,6 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import helpers
 from helpers.files import write_text
 
 from .notebooks import ROOT
@@ -62,7 +63,9 @@ def figures(scores: dict) -> dict:
         "benchmark": "Gender Gap Tracker quote-attribution evaluation set, dev half "
                      "(49 Canadian news articles, annotated by people)",
         "about": "Figures only. The articles belong to their publishers and are not in this project.",
-        "unit": scores.get("unit", "attribution"),
+        # the scorer scores helpers.quote_records when the package has it (one record per quotation or
+        # reported clause, GGT's own unit); else it maps find_attributions onto that unit
+        "unit": "quote_records" if hasattr(helpers, "quote_records") else scores.get("unit", "attribution"),
         "measured": datetime.date.today().isoformat(),
         "results": summaries,
         "published_ggt": PUBLISHED_GGT,
