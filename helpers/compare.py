@@ -27,7 +27,8 @@ The rows, section by section (:data:`SECTIONS`):
    one row per side whose preferred word they are (``contested_terms.json``).
 4. **sources** -- attributions by side and by type of source; the share of
    the body inside quotation marks.
-5. **reporting verbs** -- the neutral and the loaded verbs, and the loaded share.
+5. **reporting verbs** -- the verbs by speech act and by stance (the two ratings of
+   notebook 04), and the share of loaded verbs derived from them.
 6. **frames** -- for each frame of the dictionaries, how many paragraphs hold its words.
 7. **readability** -- words, sentences, Flesch-Kincaid grade and Flesch reading ease.
 
@@ -51,6 +52,7 @@ from .framing import frame_hits, load_frame_lexicons, narrator_uses, quote_voice
 from .provenance import SHEET_NAME, provenance_record, provenance_sheet, read_sheet
 from .quotes import quoted_share
 from .readability import MIN_WORDS, hardest_sentences, readability_scores
+from .attribution_patterns import SPEECH_ACTS, STANCES
 from .datafiles import read_csv
 from .sources import find_attributions
 from .text import shorten
@@ -426,14 +428,23 @@ def _source_rows(rows: _Rows, article: Article, attributions, sides, orders) -> 
 
 
 def _verb_rows(rows: _Rows, article: Article, attributions) -> None:
-    for rating in ("neutral", "loaded"):
-        mine = [a for a in attributions if a.rating == rating]
-        rows.add("reporting verbs", f"{rating} verbs", _count_list(Counter(a.verb.lower() for a in mine)) or "none",
-                 [(_where(article, a.start), f"{a.verb} ({a.source}): {_sentence(article, a.start)}") for a in mine])
+    """The reporting verbs, rated on the two dimensions of notebook 04: the speech act and the stance."""
+    def behind(picked):
+        return [(_where(article, a.start), f"{a.verb} ({a.source}): {_sentence(article, a.start)}") for a in picked]
+
+    rows.add("reporting verbs", "verbs", _count_list(Counter(a.verb.lower() for a in attributions)) or "none",
+             behind(attributions))
+    for act in SPEECH_ACTS:
+        mine = [a for a in attributions if a.speech_act == act]
+        rows.add("reporting verbs", f"act: {act}", _count_list(Counter(a.verb.lower() for a in mine)) or "none",
+                 behind(mine))
+    for stance in (s for s in STANCES if s != "none"):
+        mine = [a for a in attributions if a.stance == stance]
+        rows.add("reporting verbs", f"stance: {stance}", _count_list(Counter(a.verb.lower() for a in mine)) or "none",
+                 behind(mine))
     loaded = [a for a in attributions if a.rating == "loaded"]
-    rows.add("reporting verbs", "loaded share of the verbs",
-             f"{len(loaded) / len(attributions):.0%}" if attributions else "no verbs",
-             [(_where(article, a.start), f"{a.verb} ({a.source}): {_sentence(article, a.start)}") for a in loaded])
+    rows.add("reporting verbs", "loaded share (expressive or with a stance)",
+             f"{len(loaded) / len(attributions):.0%}" if attributions else "no verbs", behind(loaded))
 
 
 def _frame_rows(rows: _Rows, article: Article, attributions) -> None:
