@@ -12,36 +12,51 @@
 #   make evaluate   measure the source extractor on the real-news benchmark in ../shared
 #   make grade SUBMISSIONS=folder/   grade the students' notebooks: gradebook, feedback, class summary
 #   make compare [ARTICLES=folder/]   compare articles side by side (notebook 06) into build/compare/
+#   make matrix     run the tests on each Python 3.11-3.13 found here (downloads packages)
+#   make constraints  re-resolve and re-pin every package in constraints.txt (downloads)
 
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
-STAMP   = $(VENV)/.installed
+# What students need (requirements.txt): JupyterLab, the kernel, the analysis packages.
+STAMP   = $(VENV)/.installed-lab
+# What the tests add (requirements-dev.txt): pytest, nbval, hypothesis, pytest-xdist, playwright.
+DEV_STAMP = $(VENV)/.installed-test
+PIP     = $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: help setup lab test student student-pack solutions nav timing needs course html bench evaluate grade compare clean
+.PHONY: help setup lab test student student-pack solutions nav timing needs course html bench evaluate grade compare matrix constraints clean
 
 help:
-	@sed -n '2,14p' Makefile | sed 's/^# *//'
+	@sed -n '2,16p' Makefile | sed 's/^# *//'
 
 # Create the virtual environment once.
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# Install (again only when requirements.txt or pyproject.toml changed), then
-# warm matplotlib's font cache so no notebook prints "building the font cache".
-$(STAMP): requirements.txt pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# Install (again only when a requirements file, the constraints or pyproject.toml changed),
+# every version pinned by constraints.txt; then warm matplotlib's font cache so no notebook
+# prints "building the font cache".
+$(STAMP): requirements.txt constraints.txt pyproject.toml | $(BIN)/python
+	$(PIP) -r requirements.txt
 	$(BIN)/python -c "import matplotlib.pyplot, helpers"
 	@touch $@
 
-setup: $(STAMP)
+# The developers' set includes the students' (requirements-dev.txt reads requirements.txt): one pip run.
+$(DEV_STAMP): requirements.txt requirements-dev.txt constraints.txt pyproject.toml | $(BIN)/python
+	$(PIP) -r requirements-dev.txt
+	$(BIN)/python -c "import matplotlib.pyplot, helpers"
+	@touch $(STAMP) $@
 
+# A developer's environment: the students' packages and the test tools.
+setup: $(DEV_STAMP)
+
+# Students: only what the course needs (no test tools).
 # JupyterLab serves notebooks/ and opens on its start page, with the course's settings (lab/overrides.json).
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks --LabApp.app_settings_dir="$(CURDIR)/lab" \
 		--LabApp.default_url=/lab/tree/START_HERE.md $(if $(filter 0,$(shell id -u)),--allow-root)
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
 
 student: $(STAMP)
@@ -71,12 +86,15 @@ course: $(STAMP)
 html: $(STAMP)
 	$(BIN)/python -m tools.html
 
-# Speed figures: readability timings, articles per second for the whole analysis, and the ratio of
-# helpers.reading's time on two sizes of text (about 2: time grows in proportion to the text).
-bench: $(STAMP)
+# Speed figures: what `import helpers` costs, readability timings, articles per second for the
+# whole analysis, the ratio of helpers.reading's time on two sizes of text (about 2: time grows in
+# proportion to the text), and how long make html takes.
+bench: $(DEV_STAMP)
+	$(BIN)/python tests/bench_import.py
 	$(BIN)/python tests/bench_readability.py
 	$(BIN)/python tests/bench_corpus.py
 	$(BIN)/python tests/bench_reading.py
+	$(BIN)/python tests/bench_html.py
 	$(BIN)/python -m tools.grading.bench
 
 # Precision and recall on real news (the benchmark's texts stay in ../shared; only figures are kept).
@@ -95,6 +113,15 @@ grade: $(STAMP)
 compare: export COMPARE_ARTICLES := $(value ARTICLES)
 compare: $(STAMP)
 	$(BIN)/python -m tools.compare $(if $(CHECK),--check)
+
+# The test suite on every Python 3.11, 3.12, 3.13 found (PATH or pyenv), each in its own
+# environment in build/matrix/ with the pinned versions; needs the package index the first time.
+matrix: $(DEV_STAMP)
+	$(BIN)/python -m tools.matrix $(if $(VERSIONS),--versions $(VERSIONS))
+
+# Resolve requirements*.txt afresh and pin the whole set in constraints.txt (needs the package index).
+constraints: | $(BIN)/python
+	$(BIN)/python -m tools.constraints
 
 clean:
 	rm -rf build

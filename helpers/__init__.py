@@ -6,60 +6,81 @@ notebook counts in the same way.  Start with::
     from helpers import load_article, find_quotes
     article = load_article()          # the course article
     article.paragraphs[0]             # the first body paragraph
+
+``import helpers`` is quick: each function is imported from its module the
+first time it is used (``from helpers import find_quotes`` loads
+``helpers.quotes`` and nothing else), so a notebook pays only for the
+analyses it runs.
+
+For maintainers: :data:`EXPORTS` says where each name of the package lives.
+To export a new name, add it there (``"name": "module"``); ``helpers.__all__``,
+``from helpers import name`` and ``dir(helpers)`` follow from it, and
+``tests/test_imports.py`` checks that the module defines the name.
 """
 
-from .article import (
-    Article, ArticleError, ArticleNotFoundError, BinaryFileError, EmptyArticleError, NotUTF8Error,
-    available_seeds, load_article, split_sentences, word_spans,
-)
-from .quotes import Quote, editorial_insertions, find_quotes, find_stray_quote_marks, quoted_share
-from .spans import Span
+from __future__ import annotations
 
-__all__ = [
-    "Article", "ArticleError", "ArticleNotFoundError", "BinaryFileError", "EmptyArticleError",
-    "NotUTF8Error", "Quote", "Span", "available_seeds", "editorial_insertions", "find_quotes", "find_stray_quote_marks",
-    "load_article", "quoted_share", "split_sentences", "word_spans",
-]
-from .display import evidence_table, highlight, setup_notebook, shorten, show_table
+import importlib
+import importlib.util
 
-__all__ += ["evidence_table", "highlight", "setup_notebook", "shorten", "show_table"]
-from .exercises import check
+#: Where each name of the package lives: ``helpers.<name>`` is ``helpers.<module>.<name>``.
+#: A name mapped to ``None`` is a module of its own (``helpers.plots``).
+EXPORTS: dict[str, str | None] = {
+    # an article and its parts (helpers.article, helpers.spans), the course's errors (helpers.errors)
+    "Article": "article", "available_seeds": "article", "load_article": "article",
+    "split_sentences": "article", "word_spans": "article", "Span": "spans",
+    "ArticleError": "errors", "ArticleNotFoundError": "errors", "BinaryFileError": "errors",
+    "EmptyArticleError": "errors", "NotUTF8Error": "errors", "ReadabilityWarning": "errors",
+    # quotations
+    "Quote": "quotes", "editorial_insertions": "quotes", "find_quotes": "quotes", "find_stray_quote_marks": "quotes", "quoted_share": "quotes",
+    # showing evidence, charts, exercises
+    "evidence_table": "display", "highlight": "display", "setup_notebook": "display", "show_table": "display",
+    "shorten": "text",
+    "check": "exercises", "plots": None, "primer": None, "reading": None,
+    # readability
+    "compare_methods": "readability", "compare_scores": "readability", "count_differences": "readability",
+    "hardest_sentences": "readability", "paragraph_scores": "readability",
+    "readability_scores": "readability", "sentence_scores": "readability",
+    "sentence_length_distribution": "readability", "side_scores": "readability", "side_sentences": "readability",
+    "voice_scores": "readability", "word_drivers": "readability",
+    # agreement between coders
+    "cohen_kappa": "agreement", "cohen_kappa_parts": "agreement", "fleiss_kappa": "agreement",
+    "krippendorff_alpha": "agreement", "percent_agreement": "agreement",
+    # codebooks
+    "check_coding": "codebooks", "coding_answers": "codebooks", "coding_table": "codebooks",
+    "entman_table": "codebooks", "frame_scores": "codebooks", "load_codebook": "codebooks",
+    "load_example_codings": "codebooks", "peace_war_lean": "codebooks", "peace_war_tally": "codebooks",
+    # framing
+    "CONTESTED_TERMS": "framing", "frame_hits": "framing", "frame_presence": "framing", "label_table": "framing",
+    "label_uses": "framing", "load_frame_lexicons": "framing", "load_label_families": "framing",
+    "narrator_uses": "framing", "who_calls_it_what": "framing",
+    # sources
+    "Attribution": "sources", "Person": "sources", "QuoteRecord": "sources", "add_sides": "sources", "export_source_table": "sources",
+    "find_attributions": "sources", "find_people": "sources", "seed_sources": "sources",
+    "quote_records": "sources", "source_table": "sources", "verb_rating": "sources",
+    # several articles
+    "analyse_corpus": "corpus",
+}
 
-__all__ += ["check"]
-from . import plots, primer, reading
+__all__ = list(EXPORTS)
 
-__all__ += ["plots", "primer", "reading"]
-from .readability import (
-    ReadabilityWarning, compare_methods, compare_scores, count_differences, hardest_sentences, paragraph_scores,
-    readability_scores, sentence_scores, sentence_length_distribution, side_scores, side_sentences, voice_scores,
-    word_drivers,
-)
 
-__all__ += ["ReadabilityWarning", "compare_methods", "compare_scores", "count_differences", "hardest_sentences",
-            "paragraph_scores", "readability_scores", "sentence_scores", "sentence_length_distribution",
-            "side_scores", "side_sentences", "voice_scores", "word_drivers"]
-from .agreement import cohen_kappa, cohen_kappa_parts, fleiss_kappa, krippendorff_alpha, percent_agreement
-from .codebooks import (
-    check_coding, coding_answers, coding_table, entman_table, frame_scores, load_codebook, load_example_codings,
-    peace_war_lean, peace_war_tally,
-)
-from .framing import (
-    CONTESTED_TERMS, frame_hits, frame_presence, label_table, label_uses, load_frame_lexicons, load_label_families,
-    narrator_uses, who_calls_it_what,
-)
+def __getattr__(name: str):
+    """``helpers.name``: import the module that defines ``name`` (once) and return the name.
 
-__all__ += ["cohen_kappa", "cohen_kappa_parts", "fleiss_kappa", "krippendorff_alpha", "percent_agreement",
-            "check_coding", "coding_answers", "coding_table", "entman_table", "frame_scores", "load_codebook",
-            "load_example_codings", "peace_war_lean", "peace_war_tally",
-            "CONTESTED_TERMS", "frame_hits", "frame_presence", "label_table", "label_uses", "load_frame_lexicons",
-            "load_label_families", "narrator_uses", "who_calls_it_what"]
-from .sources import (
-    Attribution, Person, QuoteRecord, add_sides, export_source_table, find_attributions, find_people,
-    quote_records, seed_sources, source_table, verb_rating,
-)
+    A module of the package not in the table (``helpers.brief``) is imported too.
+    """
+    if name not in EXPORTS:
+        if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+            return importlib.import_module(f"{__name__}.{name}")
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = EXPORTS[name] or name
+    value = importlib.import_module(f"{__name__}.{module}")
+    if EXPORTS[name] is not None:
+        value = getattr(value, name)
+    globals()[name] = value  # later uses find it without calling __getattr__
+    return value
 
-__all__ += ["Attribution", "Person", "QuoteRecord", "add_sides", "export_source_table", "find_attributions",
-            "find_people", "quote_records", "seed_sources", "source_table", "verb_rating"]
-from .corpus import analyse_corpus
 
-__all__ += ["analyse_corpus"]
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -44,8 +44,16 @@ __all__ = [
     "split_sentences", "word_spans", "BOILERPLATE_PATTERNS", "ABBREVIATIONS",
 ]
 
-#: The folder with the course's articles (``seeds/`` at the top of the project).
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+def _seeds_dir() -> Path:
+    """``helpers/seeds/`` where the package was installed from a wheel (which ships the project's
+    ``seeds/`` there), else ``seeds/`` at the top of the project."""
+    package = Path(__file__).resolve().parent
+    installed = package / "seeds"
+    return installed if installed.is_dir() else package.parent / "seeds"
+
+
+#: The folder with the course's articles (``seeds/`` at the top of the project; inside the package when installed).
+SEEDS_DIR = _seeds_dir()
 #: The article the course is built on.
 DEFAULT_SEED = "karabakh_2023-09-19.txt"
 

@@ -10,7 +10,7 @@ in the running notebook uses the new list; no restart is needed.
 in a way its time stamp does not show).
 
     >>> from helpers.datafiles import read_json
-    >>> "terms" in read_json("contested_terms.json")
+    >>> "entries" in read_json("contested_terms.json")
     True
 """
 
