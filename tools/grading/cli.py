@@ -14,6 +14,7 @@ is does not depend on its name (a renamed file is recognised by its cells).
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import re
 import sys
@@ -90,7 +91,8 @@ def grade_folder(folder: Path, *, article: str | None = None, cell_timeout: floa
         graded.append(result)
         jobs.append((result, nb, exercises_of[solution.name],
                      (str(path), exercises_of[solution.name], article, cell_timeout, notebook_timeout)))
-    with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
+    # Fresh processes (spawn), not forks of this one: safe whatever threads the grader runs.
+    with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=multiprocessing.get_context("spawn")) as pool:
         runs = list(pool.map(_run_one, [job for *_, job in jobs]))
     for (result, nb, exercises, _), run in zip(jobs, runs):
         result.problem = run.problem or run.stopped
