@@ -30,6 +30,7 @@ Names and time
 
 * :func:`proper_names`     -- capitalised names and how often they appear
 * :func:`actor_mentions`   -- the names grouped by actor (``helpers/data/actor_groups.csv``): who is talked about
+* :func:`actor_chart`      -- the same as bars, most mentioned first
 * :func:`time_expressions` -- days, months, years and durations: the article's timeline
 * :func:`course_events`    -- the course article's events in time order, and how each ordering is known
 
@@ -58,7 +59,7 @@ from .text import shorten
 
 __all__ = [
     "paragraph_table", "sentence_table", "quote_table", "short_quotes", "structure_summary",
-    "first_and_last_lines", "proper_names", "actor_mentions", "non_actor_names", "time_expressions",
+    "first_and_last_lines", "proper_names", "actor_mentions", "actor_chart", "non_actor_names", "time_expressions",
     "dating_clues", "course_events", "event_summary", "number_claims", "figures_to_trace",
     "headline_figures", "quote_marks", "occurrences", "load_artefacts", "artefact_table",
     "artefact_markdown", "WEEKDAYS", "MONTHS", "NUMBER_WORDS", "NAME_CONNECTORS", "VOICES",
@@ -661,6 +662,19 @@ def actor_mentions(article) -> pd.DataFrame:
                           for a in order], columns=["actor", "mentions", "names (mentions)"])
     table.index = range(1, len(table) + 1)
     return table
+
+
+def actor_chart(article, *, title: str, xlabel: str, ylabel: str, top: int = 8):
+    """Horizontal bars of :func:`actor_mentions`: the ``top`` most mentioned actors, most mentioned first.
+
+    Title and axis labels are required, as for every chart of the course (:mod:`helpers.plots`).
+    Returns the matplotlib axes; end the cell with ``plt.show()``.
+    """
+    from . import plots
+
+    actors = actor_mentions(article).head(top)
+    return plots.bar_chart(dict(zip(actors["actor"], actors["mentions"])), horizontal=True,
+                           title=title, xlabel=xlabel, ylabel=ylabel)
 
 
 def non_actor_names(article) -> list[str]:

@@ -691,9 +691,9 @@ EXEMPT: dict[str, set[str]] = {
     "rule_cell_size": {"04_sources.ipynb", "07_your_article.ipynb"},
     "rule_exercise_kinds": {"04_sources.ipynb", "07_your_article.ipynb"},
     "rule_judgement_share": {"04_sources.ipynb", "07_your_article.ipynb"},
-    "rule_time_header": {"01_reading.ipynb", "02_labels_and_voices.ipynb", "04_sources.ipynb", "07_your_article.ipynb"},
-    "rule_time_limit": {"01_reading.ipynb", "04_sources.ipynb"},
-    "rule_python_taught": {"02_labels_and_voices.ipynb", "04_sources.ipynb", "07_your_article.ipynb"},
+    "rule_time_header": {"04_sources.ipynb", "07_your_article.ipynb"},
+    "rule_time_limit": {"04_sources.ipynb"},
+    "rule_python_taught": {"04_sources.ipynb", "07_your_article.ipynb"},
 }
 
 

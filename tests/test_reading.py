@@ -341,6 +341,11 @@ def status(exercise, answer, article):
      [["text"] * 5, ["outside"] * 5, ["text", "text", "text", "text", "outside"], ["text"] * 4]),
     ("01.7", ["partial", "scare", "Partial quotation", "scare quote"],
      [["scare"] * 4, ["partial"] * 4, ["partial", "scare", "scare", "partial"], "partial"]),
+    ("01.8", ["copy", "Investigate", "better coverage", "original", "coverage"],
+     [["coverage", "investigate", "coverage", "original", "coverage"],  # a copy taken for confirmation
+      ["copy", "investigate", "coverage", "coverage", "coverage"],  # the source's own post taken for coverage
+      ["copy", "investigate", "coverage", "original", "original"],  # one side's outlet taken for the answer
+      ["copy"] * 5, ["copy", "investigate", "coverage", "original"], "copy"]),
 ])
 def test_choice_checks_accept_the_reading_and_refuse_wrong_ones(seed, exercise, right, wrongs):
     assert status(exercise, right, seed) == "correct"
@@ -351,6 +356,13 @@ def test_choice_checks_accept_the_reading_and_refuse_wrong_ones(seed, exercise, 
 @pytest.mark.parametrize("exercise, answer", [("01.1", "B"), ("01.2", "B"), ("01.6", ["text"] * 5)])
 def test_course_article_questions_are_only_complete_on_another_article(council, exercise, answer):
     assert status(exercise, answer, council) == "complete"
+
+
+def test_the_search_finds_of_exercise_1_8_are_the_same_on_any_article(council):
+    finds = ["copy", "investigate", "coverage", "original", "coverage"]
+    assert status("01.8", finds, council) == "correct"
+    assert status("01.8", ["coverage", *finds[1:]], council) == "not yet"
+    assert "not a confirmation" in check("01.8", ["coverage", *finds[1:]], council).message
 
 
 @pytest.mark.parametrize("answer", [

@@ -2,8 +2,9 @@
 
 Exercises 1.1, 1.2 and 1.6 ask about the course article itself: on another
 article they answer "Complete" (a machine cannot mark a question the article
-does not raise) and say what to ask of that article instead.  Exercises 1.8
-and 1.9 are written answers, discussed in ``docs/instructor/01_reading.md``.
+does not raise) and say what to ask of that article instead.  Exercises 1.7
+and 1.8 are about short cases written for the course, the same on any article.
+Exercise 1.9 is a written answer, discussed in ``docs/instructor/01_reading.md``.
 """
 
 from __future__ import annotations
@@ -274,3 +275,41 @@ def quote_kinds(answer, article):
                        "do the marks show?")
     return not_yet(f"{right} of {len(QUOTE_KINDS)} right. For each sentence: who said the quoted words? A named "
                    "speaker makes a partial quotation; no speaker, only the writer's distance, makes a scare quote.")
+
+
+# --- 7 · Leave the page ------------------------------------------------------------------------
+
+_FINDS = {"investigate": "investigate", "investigate the source": "investigate", "coverage": "coverage",
+          "better coverage": "coverage", "find better coverage": "coverage", "original": "original",
+          "the original": "original", "trace": "original", "copy": "copy", "a copy": "copy"}
+#: Exercise 1.8: the five pages of the notebook (imagined for the exercise), and what each gives.
+FINDS = ["copy", "investigate", "coverage", "original", "coverage"]
+_FIND_HINTS = {
+    0: "Page 1 is the same text on another website: however many sites carry it, it is one claim repeated, "
+       "not a confirmation (the rubric's “beginning”).",
+    1: "Page 2 says nothing about the events: it tells who stands behind the website. Reading what others say "
+       "about a source is investigating it, by lateral reading.",
+    2: "Page 3 is another outlet's own report, with its own reporters: better coverage, to compare with this "
+       "article.",
+    3: "Page 4 is the statement the article quotes for its casualty figures: the original, where a trace ends.",
+    4: "Page 5 is another outlet's own report of the day, even if it comes from one side: coverage to compare, "
+       "beside an outlet of the other side and an independent one, not the answer.",
+}
+
+
+@exercise("01.8")
+def what_each_find_gives(answer, article):
+    """For five pages a search might find: investigate, coverage, original or copy."""
+    given, hint = _choices(answer, len(FINDS), _FINDS)
+    if given is None:
+        return not_yet(hint)
+    wrong = [k for k, (g, e) in enumerate(zip(given, FINDS)) if g != e]
+    if not wrong:
+        return correct("Page 1 is a copy: the same claim again, not a confirmation. Page 2 is lateral reading "
+                       "about the site. Pages 3 and 5 are better coverage to compare (page 5 comes from one side: "
+                       "read it beside an outlet of the other side and an independent one). Page 4 is the "
+                       "original of the casualty figures: the end of a trace.")
+    if len(set(given)) == 1:
+        return not_yet("The five pages do not all give the same thing. For each, ask: is it about the events "
+                       "or about the website? Written by whom: the article's source, another outlet, or nobody new?")
+    return not_yet(f"{len(FINDS) - len(wrong)} of {len(FINDS)} right. {_FIND_HINTS[wrong[0]]}")
