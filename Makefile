@@ -17,6 +17,11 @@
 
 PYTHON ?= python3
 VENV   ?= .venv
+# The article of `make course`, exactly as given (make would read $ in it as a variable) and passed
+# to the tool in the environment, never pasted into a shell command: a backtick, $, a quote or a
+# space in a file name stays part of the name.
+override ARTICLE := $(value ARTICLE)
+export ARTICLE
 BIN     = $(VENV)/bin
 # What students need (requirements.txt): JupyterLab, the kernel, the analysis packages.
 STAMP   = $(VENV)/.installed-lab
@@ -81,14 +86,15 @@ student-pack: $(STAMP)
 	$(BIN)/python -m tools.student_pack
 
 course: $(STAMP)
-	$(BIN)/python -m tools.course "$(ARTICLE)"
+	$(BIN)/python -m tools.course
 
 html: $(STAMP)
 	$(BIN)/python -m tools.html
 
 # Speed figures: what `import helpers` costs, readability timings, articles per second for the
 # whole analysis, the ratio of helpers.reading's time on two sizes of text (about 2: time grows in
-# proportion to the text), and how long make html takes.
+# proportion to the text), how long make html takes, and every helper's time on two sizes of
+# article (the ratio test of tests/bench_scale.py; it exits 1 when a helper is not linear).
 bench: $(DEV_STAMP)
 	$(BIN)/python tests/bench_import.py
 	$(BIN)/python tests/bench_readability.py
@@ -96,6 +102,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python tests/bench_reading.py
 	$(BIN)/python tests/bench_html.py
 	$(BIN)/python -m tools.grading.bench
+	$(BIN)/python tests/bench_scale.py
 
 # Precision and recall on real news (the benchmark's texts stay in ../shared; only figures are kept).
 evaluate: $(STAMP)

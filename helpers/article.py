@@ -19,21 +19,41 @@ Every piece is a :class:`~helpers.spans.Span`: a string that knows its
 ``start`` and ``end`` in ``article.text``, so every count in the course can be
 traced back to the exact words behind it.
 
-Bad input gets a clear message instead of a deep traceback: a missing file
-(with the list of course articles), a folder, an empty text, bytes that are
-not UTF-8 (with the byte offset), binary files.  Text that looks like HTML
-loads, but ``article.warnings`` says so.
+Bad input gets a clear message instead of a deep traceback (every one a
+:class:`~helpers.errors.CourseError`): a missing file (with the list of course
+articles), an empty path, a folder, a pipe or device instead of a file (it
+could make the reading wait forever), a file without read permission, a file
+over :data:`MAX_BYTES` (10 MB), an empty text, UTF-16 text ("save it as
+UTF-8"), bytes that are not UTF-8 (with the byte offset), binary files.
+
+Some text loads with a note in ``article.warnings`` instead:
+
+* text that looks like HTML, quotation marks that are never closed or open nothing;
+* invisible bidirectional control characters (U+202E RIGHT-TO-LEFT OVERRIDE and
+  the others of :data:`BIDI_CONTROLS`): they can make a text *display* in another
+  order than it is stored, so the reader may not see what is counted.  The
+  course's own pages show each one visibly, as ``[U+202E]``
+  (:func:`mark_bidi_controls`);
+* lone surrogates (``"\ud800"``, only possible in a Python string given as
+  ``text=``): no file can hold them, so each is replaced by U+FFFD (�), one
+  character for one, and every offset stays right.
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .errors import ArticleError, ArticleNotFoundError, BinaryFileError, EmptyArticleError, NotUTF8Error
+from .errors import (
+    ArticleError, ArticleNotFoundError, ArticleTooLargeError, BinaryFileError, EmptyArticleError,
+    NotRegularFileError, NotUTF8Error, UnreadableFileError,
+)
 from .provenance import mask_header, split_header
 from .quotes import Quote, scan_quotes
 from .spans import Span, split_blocks
@@ -41,7 +61,9 @@ from .spans import Span, split_blocks
 __all__ = [
     "Article", "load_article", "as_article", "available_seeds", "SEEDS_DIR", "DEFAULT_SEED",
     "ArticleError", "EmptyArticleError", "NotUTF8Error", "BinaryFileError", "ArticleNotFoundError",
+    "NotRegularFileError", "ArticleTooLargeError", "UnreadableFileError",
     "split_sentences", "word_spans", "BOILERPLATE_PATTERNS", "ABBREVIATIONS",
+    "MAX_BYTES", "BIDI_CONTROLS", "mark_bidi_controls",
 ]
 
 def _seeds_dir() -> Path:
@@ -56,6 +78,21 @@ def _seeds_dir() -> Path:
 SEEDS_DIR = _seeds_dir()
 #: The article the course is built on.
 DEFAULT_SEED = "karabakh_2023-09-19.txt"
+#: The largest article the course reads, in bytes of UTF-8 (10 MB: about 1.5 million words, a
+#: hundred times a long report).  A larger text is refused with :class:`ArticleTooLargeError`.
+MAX_BYTES = 10_000_000
+
+#: Invisible characters that change the order in which text is *displayed* (not stored):
+#: embeddings, overrides and isolates, and the direction marks.
+BIDI_CONTROLS = {
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING", "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2066": "LEFT-TO-RIGHT ISOLATE", "\u2067": "RIGHT-TO-LEFT ISOLATE",
+    "\u2068": "FIRST STRONG ISOLATE", "\u2069": "POP DIRECTIONAL ISOLATE", "\u200e": "LEFT-TO-RIGHT MARK",
+    "\u200f": "RIGHT-TO-LEFT MARK", "\u061c": "ARABIC LETTER MARK",
+}
+_BIDI = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Lines that websites add around a copied article.  Each is a regular
 #: expression matched against a whole line, ignoring case.  Add your own.
@@ -89,7 +126,8 @@ SENTENCE_STARTERS = {
 #: What counts as a word: letters or digits, with inner hyphens and apostrophes
 #: (ex-Twitter, Editor’s, don't stay whole).
 WORD = re.compile(r"[^\W_]+(?:[-‐'’][^\W_]+)*")
-_TERMINAL = re.compile(r"[.!?…]+(?:[”\"»’')\]]|[ \u00a0\u202f]»)*(?=\s)")
+# A match starts only at the first mark of a run ("!!!"), so a long run is read once, not once per mark.
+_TERMINAL = re.compile(r"(?<![.!?…])[.!?…]+(?:[”\"»’')\]]|[ \u00a0\u202f]»)*(?=\s)")
 _OPENERS = "“\"«‘'(["
 _SPACES = re.compile(r"\s*")
 _HTML = re.compile(r"</?(?:p|div|span|a|b|i|em|strong|br|script|style|html|body|head|h[1-6]|ul|li|img|iframe)\b[^>]*>"
@@ -101,10 +139,12 @@ class Article:
     """A news article split into its parts.  Create one with :func:`load_article`.
 
     ``text`` is the file exactly as read (only line endings normalised to
-    ``\\n``, a byte-order mark dropped and a provenance header blanked out
-    with spaces, so that no analysis counts it); every offset points into it.
-    The header itself is in ``header``, its fields in ``provenance``.
-    ``sentences`` and ``words`` cover the body paragraphs only.
+    ``\\n``, a byte-order mark dropped, lone surrogates replaced and a
+    provenance header blanked out with spaces, so that no analysis counts it);
+    every offset points into it.  The header itself is in ``header``, its
+    fields in ``provenance``.  ``sentences`` and ``words`` cover the body
+    paragraphs only.  ``path`` is the file it was read from (``None`` for
+    ``text=...``); ``key`` names its output files.
     """
 
     text: str
@@ -115,6 +155,7 @@ class Article:
     boilerplate: list[Span]
     sentences: list[Span]
     warnings: list[str] = field(default_factory=list)
+    path: Path | None = None
     #: The provenance header block at the top of the file (``None`` if it has none), set aside.
     header: Span | None = None
     #: The header's fields ("outlet", "date", ...; see :mod:`helpers.provenance`), ``{}`` without a header.
@@ -143,10 +184,35 @@ class Article:
         seed = SEEDS_DIR / DEFAULT_SEED
         return seed.exists() and self.text == _read_text(seed).lstrip("\ufeff").replace("\r\n", "\n")
 
-    @property
+    @cached_property
     def body(self) -> str:
         """The body paragraphs joined by blank lines (a plain string: offsets do not carry over)."""
         return "\n\n".join(self.paragraphs)
+
+    @cached_property
+    def key(self) -> str:
+        """A name for this article's output files (briefs, sides tables, course pages), unique to it.
+
+        The file name without ``.txt`` and a short fingerprint of where the
+        article comes from, so ``a/report.txt`` and ``b/report.txt`` never share
+        files: ``report-1f3a09c2``.  The fingerprint is of the path (relative to
+        the course folder when the file is inside it, so it is the same on every
+        machine), or of the text itself for ``text=...``.  The course's own
+        articles in ``seeds/`` keep their plain name: ``karabakh_2023-09-19``.
+        """
+        stem = re.sub(r"[^\w.-]+", "_", Path(self.name).stem).strip("._")[:60].strip("._") or "article"
+        if self.path is None:
+            basis = "text:" + self.text
+        else:
+            path = Path(self.path)
+            if path.parent == SEEDS_DIR.resolve():
+                return stem
+            try:
+                basis = "path:" + path.relative_to(SEEDS_DIR.resolve().parent).as_posix()
+            except ValueError:
+                basis = "path:" + path.as_posix()
+        digest = hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        return f"{stem}-{digest}"
 
     def paragraph_at(self, offset: int) -> int | None:
         """Index of the body paragraph that contains ``offset`` (None outside the body)."""
@@ -157,8 +223,13 @@ class Article:
         return _find(self.sentences, self._sentence_starts, offset)
 
     def sentences_in(self, paragraph: int) -> list[Span]:
-        """The sentences of one body paragraph."""
-        return [s for s in self.sentences if s.paragraph == paragraph]
+        """The sentences of one body paragraph (found by binary search: fast on any length)."""
+        numbers = self._sentence_paragraphs
+        return self.sentences[bisect.bisect_left(numbers, paragraph):bisect.bisect_right(numbers, paragraph)]
+
+    @cached_property
+    def _sentence_paragraphs(self) -> list[int]:
+        return [s.paragraph for s in self.sentences]
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
@@ -201,59 +272,186 @@ def load_article(path=None, *, text: str | None = None, name: str | None = None)
       file name is also looked up in ``seeds/``.
     * ``load_article(text="...")`` -- a text you already have as a string.
 
-    Raises :class:`ArticleNotFoundError` for a missing file and an
-    :class:`ArticleError` (a ``ValueError``) for a folder, an empty text,
-    bytes that are not UTF-8 or a binary file.
+    Raises :class:`ArticleNotFoundError` for a missing file (or an empty path)
+    and an :class:`ArticleError` (a ``ValueError``) for a folder, a pipe or
+    device, an unreadable file, a text over :data:`MAX_BYTES`, an empty text,
+    UTF-16 or other bytes that are not UTF-8, or a binary file.  Both are
+    :class:`~helpers.errors.CourseError`.  Lone surrogates in ``text=`` are
+    replaced by U+FFFD and noted in ``article.warnings``.
     """
     if text is not None and path is not None:
         raise TypeError("load_article takes a path or text=..., not both")
+    file = None
     if text is None:
         file = _resolve(path)
-        text = _read_text(file)
+        text = _decode(_read_bytes(file), file.name)
         name = name or file.name
     elif not isinstance(text, str):
         raise TypeError(f"text= must be a string, not {type(text).__name__}")
     else:
         name = name or "<text>"
+        _check_size(len(text) if len(text) * 4 <= MAX_BYTES else len(text.encode("utf-8", "surrogatepass")), name)
         if "\x00" in text:
-            raise BinaryFileError(f"{name} contains NUL characters: it is binary data, not an article")
+            raise BinaryFileError(f"{_printable(name)} contains NUL characters: it is binary data, not an article")
+    name = _printable(name)
+    text, notes = _without_surrogates(text, name)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyArticleError(f"{name} is empty: there is no text to analyse")
-    return _parse(text, name)
+    return _parse(text, name, notes, None if file is None else file.resolve())
+
+
+def _printable(name) -> str:
+    """A name that can be shown and saved: lone surrogates (an undecodable file name) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", str(name))
+
+
+def _without_surrogates(text: str, name: str) -> tuple[str, list[str]]:
+    """``text`` with every lone surrogate replaced by U+FFFD (one for one: offsets stay right), and a note."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text, []
+    found = [m.start() for m in _SURROGATE.finditer(text)]
+    where = ", ".join(f"U+{ord(text[k]):04X} at offset {k}" for k in found[:5])
+    note = (f"{name} contained {len(found)} lone surrogate(s) ({where}{', ...' if len(found) > 5 else ''}): "
+            "characters no file can hold, left by a broken copy or conversion. Each was replaced by "
+            "\ufffd (U+FFFD) so that the text can be saved; a character may be missing there.")
+    return _SURROGATE.sub("\ufffd", text), [note]
+
+
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_BYTES:
+        raise ArticleTooLargeError(
+            f"{_printable(name)} is {size / 1e6:.1f} MB: the course reads articles of at most "
+            f"{MAX_BYTES / 1e6:g} MB. Split it into several files (helpers.analyse_corpus compares them)")
 
 
 def _resolve(path) -> Path:
+    """The file to read: ``path`` (or a bare name found in ``seeds/``), checked to be an ordinary file.
+
+    Only the file's status is read here (``stat`` never waits, even on a pipe).
+    """
     if path is None:
         path = SEEDS_DIR / DEFAULT_SEED
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"load_article needs a path (a string or a Path), not {type(path).__name__}")
+    shown = _printable(os.fspath(path))
+    if not shown.strip():
+        raise ArticleNotFoundError(
+            "No article path given (the path is an empty string): give the path of a .txt file, "
+            "or call load_article() for the course article")
     file = Path(path).expanduser()
-    if not file.exists() and not file.is_absolute() and (SEEDS_DIR / file.name).exists() and file.parent == Path("."):
+    info = _stat(file, shown)
+    if info is None and not file.is_absolute() and file.parent == Path(".") and (SEEDS_DIR / file.name).is_file():
         file = SEEDS_DIR / file.name
-    if not file.exists():
+        info = _stat(file, shown)
+    if info is None:
         seeds = ", ".join(available_seeds()) or "none found"
         raise ArticleNotFoundError(
-            f"No article at {str(path)!r}. Check the name and folder; the course's articles "
+            f"No article at {shown!r}. Check the name and folder; the course's articles "
             f"(in seeds/) are: {seeds}")
-    if file.is_dir():
-        raise ArticleError(f"{str(path)!r} is a folder, not a text file: give the path of one .txt file")
+    _check_regular(info.st_mode, shown)
     return file
 
 
+def _stat(file: Path, shown: str):
+    """``os.stat`` of ``file``, ``None`` when there is nothing there; a clear error when it cannot be looked at."""
+    try:
+        return file.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except PermissionError:
+        raise UnreadableFileError(f"{shown!r} cannot be read: permission denied (a folder on the way may be "
+                                  "closed to you). Copy the article somewhere you can read it") from None
+    except (OSError, ValueError) as err:  # a name too long, a loop of links, ...
+        raise ArticleError(f"{shown!r} cannot be opened: {getattr(err, 'strerror', None) or err}") from None
+
+
+_KINDS = [(stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISSOCK, "a socket")]
+
+
+def _check_regular(mode: int, shown: str) -> None:
+    if stat.S_ISDIR(mode):
+        raise ArticleError(f"{shown!r} is a folder, not a text file: give the path of one .txt file")
+    if not stat.S_ISREG(mode):
+        kind = next((what for test, what in _KINDS if test(mode)), "not an ordinary file")
+        raise NotRegularFileError(f"{shown!r} is {kind}, not a text file: reading it could wait forever. "
+                                  "Give the path of a .txt file")
+
+
+def _read_bytes(file: Path) -> bytes:
+    """The bytes of ``file``: opened without waiting (``O_NONBLOCK``), checked again, at most MAX_BYTES read."""
+    shown = _printable(file.name)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        handle = os.open(file, flags)
+    except PermissionError:
+        raise UnreadableFileError(f"{shown} cannot be read: permission denied. Copy the article to a file you "
+                                  "can read (or change its permissions)") from None
+    except IsADirectoryError:
+        raise ArticleError(f"{shown!r} is a folder, not a text file: give the path of one .txt file") from None
+    except OSError as err:
+        raise UnreadableFileError(f"{shown} cannot be read: {err.strerror or err}") from None
+    with os.fdopen(handle, "rb") as opened:
+        info = os.fstat(opened.fileno())  # the file opened, which may not be the one looked at before
+        _check_regular(info.st_mode, shown)
+        _check_size(info.st_size, shown)
+        try:
+            data = opened.read(MAX_BYTES + 1)
+        except OSError as err:
+            raise UnreadableFileError(f"{shown} cannot be read: {err.strerror or err}") from None
+    _check_size(len(data), shown)
+    return data
+
+
 def _read_text(file: Path) -> str:
-    data = file.read_bytes()
+    """The text of ``file`` (UTF-8), with the course's clear errors."""
+    return _decode(_read_bytes(file), file.name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    name = _printable(name)
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise NotUTF8Error(f"{name} is encoded in UTF-32: save it as UTF-8 (in a text editor: Save As, "
+                           "encoding UTF-8)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in data and _looks_like_utf16(data)):
+        raise NotUTF8Error(f"{name} is encoded in UTF-16: save it as UTF-8 (in a text editor: Save As, "
+                           "encoding UTF-8)")
     if b"\x00" in data:
         raise BinaryFileError(
-            f"{file.name} is not a text file (it contains NUL bytes at byte offset {data.index(0)}); "
+            f"{name} is not a text file (it contains NUL bytes at byte offset {data.index(0)}); "
             "save the article as plain text (.txt, UTF-8)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise NotUTF8Error(
-            f"{file.name} is not UTF-8 text: byte {data[err.start]:#04x} at byte offset {err.start} "
+            f"{name} is not UTF-8 text: byte {data[err.start]:#04x} at byte offset {err.start} "
             "cannot be decoded. Open it in a text editor and save it as UTF-8") from None
 
 
-def _parse(text: str, name: str) -> Article:
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: Latin text has a NUL in every other byte, all on one side."""
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    return len(sample) >= 4 and max(even, odd) >= 0.3 * (len(sample) // 2) and min(even, odd) <= 0.05 * max(even, odd)
+
+
+def mark_bidi_controls(text: str) -> str:
+    """``text`` with every bidirectional control character shown as ``[U+202E]`` (for pages and reports).
+
+    Such characters are invisible but change the order in which the text around
+    them is displayed; marked, they can neither hide nor reorder anything.
+
+    >>> mark_bidi_controls("abc\u202edef")
+    'abc[U+202E]def'
+    """
+    text = str(text)
+    if text.isascii():
+        return text
+    return _BIDI.sub(lambda m: f"[U+{ord(m.group(0)):04X}]", text)
+
+
+def _parse(text: str, name: str, notes: list[str] | None = None, path: Path | None = None) -> Article:
     header = split_header(text)  # a provenance header block is set aside before anything else
     if header is not None:
         block = text[:header.end].rstrip("\n")
@@ -286,8 +484,8 @@ def _parse(text: str, name: str) -> Article:
     sentences = [s for index, p in enumerate(paragraphs) for s in split_sentences(p, offset=p.start, paragraph=index)]
     quotes, strays = scan_quotes(text)
     article = Article(text, name, title, subheadings, paragraphs, boilerplate, sentences,
-                      _warnings(text, name, quotes, strays) + (header.warnings if header else []),
-                      **({"header": header_span, "provenance": fields} if header else {}))
+                      list(notes or []) + _warnings(text, name, quotes, strays) + (header.warnings if header else []),
+                      path, **({"header": header_span, "provenance": fields} if header else {}))
     article.__dict__["quotes"] = quotes  # fill the cached property: one scan serves everything
     return article
 
@@ -316,6 +514,13 @@ def _warnings(text: str, name: str, quotes: list[Quote], strays: list[tuple[int,
     if strays:
         where = ", ".join(f"{mark} at offset {offset}" for offset, mark in strays[:5])
         notes.append(f"{len(strays)} quotation mark(s) that open nothing ({where}).")
+    controls = [] if text.isascii() else [m.start() for m in _BIDI.finditer(text)]
+    if controls:
+        where = ", ".join(f"U+{ord(text[k]):04X} {BIDI_CONTROLS[text[k]]} at offset {k}" for k in controls[:5])
+        notes.append(f"{len(controls)} invisible bidirectional control character(s) ({where}"
+                     f"{', ...' if len(controls) > 5 else ''}): they can make the text display in another order "
+                     "than it is stored, so what you see may not be what is counted. The course's pages show "
+                     "each one as [U+....].")
     return notes
 
 
@@ -348,7 +553,8 @@ def split_sentences(text: str, offset: int = 0, paragraph: int | None = None) ->
     cuts = []
     for match in _TERMINAL.finditer(text):
         end = match.end()
-        rest = text[_SPACES.match(text, end).end():][:60]
+        after = _SPACES.match(text, end).end()
+        rest = text[after:after + 60]
         if not rest:
             continue
         nxt = rest.lstrip(_OPENERS)[:1]

@@ -42,6 +42,7 @@ from pathlib import Path
 import pandas as pd
 
 from .article import load_article
+from .errors import CourseError
 from .framing import CONTESTED_TERMS, NARRATOR, label_uses, narrator_uses
 from .quotes import quoted_share
 from .reading import headline_figures
@@ -111,15 +112,18 @@ def analyse_corpus(paths: Iterable) -> pd.DataFrame:
     """Analyse every article in ``paths``: a DataFrame with one row per article (see :data:`COLUMNS`).
 
     ``paths`` are files (str or Path), folders (their ``*.txt`` files, in
-    name order) or articles already loaded (:class:`~helpers.Article`).  A file that cannot be read as an article (missing, empty,
-    not UTF-8, binary) gets a row with its ``name`` and the reason in
-    ``error``; the other columns of that row are empty.
+    name order) or articles already loaded (:class:`~helpers.Article`).  A
+    file that cannot be read as an article (missing, empty, not UTF-8,
+    binary, too large, a pipe or a device, unreadable) gets a row with its
+    ``name`` and the reason in ``error``; the other columns of that row are
+    empty.  Nothing is read before it is known to be an ordinary file, so a
+    pipe in the folder never makes the table wait.
     """
     rows = []
     for path in _expand(paths):
         try:
             rows.append(analyse_article(path))
-        except (ValueError, OSError) as err:  # ArticleError is a ValueError; a missing file an OSError
+        except (CourseError, OSError) as err:  # every article problem is a CourseError; OSError: the unforeseen
             rows.append({"name": getattr(path, "name", None) or Path(path).name, "error": " ".join(str(err).split())})
     table = pd.DataFrame(rows, columns=COLUMNS)
     counts = [c for c in COLUMNS if c not in _TEXT_COLUMNS]

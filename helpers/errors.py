@@ -10,6 +10,11 @@ notebook can show it without a traceback (``setup_notebook`` does).
 * :class:`ArticleNotFoundError` -- no file at that path (the message lists the
   course's articles).
 * :class:`CodingError` -- a codebook coding that cannot be read.
+* :class:`NotRegularFileError`, :class:`ArticleTooLargeError`, :class:`UnreadableFileError`
+  -- kinds of :class:`ArticleError`: a pipe or device instead of a file, a text
+  over the size limit, a file without read permission.
+* :class:`RecordError` -- a record the course tools keep is damaged (a merge conflict, say).
+* :class:`UnwritableTextError` -- text that cannot be saved as UTF-8.
 * :class:`ReadabilityWarning` -- a readability score was computed where its
   formula is not valid (a text too short, too few sentences, ...).
 * :class:`ReadabilityError` -- a text cannot be scored at all (empty, or no words).
@@ -19,7 +24,9 @@ from __future__ import annotations
 
 __all__ = [
     "CourseError", "ArticleError", "EmptyArticleError", "NotUTF8Error", "BinaryFileError",
-    "ArticleNotFoundError", "CodingError", "ReadabilityWarning", "CourseWarning", "ReadabilityError", "CorpusError",
+    "ArticleNotFoundError", "CodingError", "ReadabilityWarning", "CourseWarning", "ReadabilityError",
+    "NotRegularFileError", "ArticleTooLargeError", "UnreadableFileError", "RecordError", "UnwritableTextError",
+    "CorpusError",
 ]
 
 
@@ -61,6 +68,26 @@ class ReadabilityWarning(CourseWarning):
 
 class ReadabilityError(CourseError, ValueError):
     """A text cannot be scored: it is empty, or has no words (only punctuation or symbols)."""
+
+
+class NotRegularFileError(ArticleError):
+    """The path is not an ordinary file (a pipe, a device, a socket): reading it could wait forever."""
+
+
+class ArticleTooLargeError(ArticleError):
+    """The text is larger than the course reads (``helpers.article.MAX_BYTES``)."""
+
+
+class UnreadableFileError(ArticleError):
+    """The file exists but cannot be read (no permission, or the system refused)."""
+
+
+class RecordError(CourseError, ValueError):
+    """A file the course tools keep (such as ``notebooks/exercises/.generated.json``) cannot be read."""
+
+
+class UnwritableTextError(CourseError, ValueError):
+    """Text that cannot be saved as UTF-8 (a lone surrogate such as ``"\\ud800"``); the message says where."""
 
 
 class CorpusError(CourseError, ValueError):

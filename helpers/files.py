@@ -8,7 +8,9 @@ web page) goes through :func:`write_text` or :func:`write_bytes`:
   that cannot be encoded, Ctrl-C) leaves the old file exactly as it was;
 * ``backup=True`` first keeps a copy of the old file, named with the time
   (``brief.md`` -> ``brief.2026-12-01T14-03-07.bak.md``), and returns where it
-  is, so an overwrite can always be undone.
+  is, so an overwrite can always be undone.  The copy lies beside the file, or
+  in ``backup_dir`` when one is given (the student edition keeps its copies in
+  ``notebooks/exercises/backups/``, where no tool takes them for a notebook).
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -38,42 +40,47 @@ class Written:
     backup: Path | None = None
 
 
-def backup_path(path: Path | str, when: float | None = None) -> Path:
-    """A free name for a timestamped copy of ``path``: ``name.YYYY-MM-DDTHH-MM-SS.bak.ext``."""
+def backup_path(path: Path | str, when: float | None = None, folder: Path | str | None = None) -> Path:
+    """A free name for a timestamped copy of ``path``: ``name.YYYY-MM-DDTHH-MM-SS.bak.ext``.
+
+    The name is in ``path``'s folder, or in ``folder`` if given.
+    """
     path = Path(path)
+    where = path.parent if folder is None else Path(folder)
     stamp = time.strftime("%Y-%m-%dT%H-%M-%S", time.localtime(time.time() if when is None else when))
-    candidate, extra = path.with_name(f"{path.stem}.{stamp}.bak{path.suffix}"), 1
+    candidate, extra = where / f"{path.stem}.{stamp}.bak{path.suffix}", 1
     while candidate.exists():
-        candidate = path.with_name(f"{path.stem}.{stamp}-{extra}.bak{path.suffix}")
+        candidate = where / f"{path.stem}.{stamp}-{extra}.bak{path.suffix}"
         extra += 1
     return candidate
 
 
-def keep_backup(path: Path | str) -> Path | None:
-    """Copy ``path`` to a timestamped backup beside it (atomically); ``None`` if there is no file."""
+def keep_backup(path: Path | str, folder: Path | str | None = None) -> Path | None:
+    """Copy ``path`` to a timestamped backup beside it (or in ``folder``), atomically; ``None`` if there is no file."""
     path = Path(path)
     if not path.is_file():
         return None
-    target = backup_path(path)
+    target = backup_path(path, folder=folder)
     _replace(target, path.read_bytes())
     return target
 
 
-def write_bytes(path: Path | str, data: bytes, *, backup: bool = False) -> Written:
+def write_bytes(path: Path | str, data: bytes, *, backup: bool = False, backup_dir: Path | str | None = None) -> Written:
     """Write ``data`` to ``path`` atomically (temporary file, then rename); keep a backup if asked.
 
-    The backup is made only when the file exists and its content changes.
+    The backup is made only when the file exists and its content changes; it goes
+    beside the file, or into ``backup_dir``.
     """
     path = Path(path)
     old = None
     if backup and path.is_file() and path.read_bytes() != data:
-        old = keep_backup(path)
+        old = keep_backup(path, backup_dir)
     _replace(path, data)
     return Written(path, old)
 
 
 def write_text(path: Path | str, text: str, *, encoding: str = "utf-8", newline: str | None = None,
-               backup: bool = False) -> Written:
+               backup: bool = False, backup_dir: Path | str | None = None) -> Written:
     """Write ``text`` to ``path`` atomically; keep a timestamped backup of the old file if ``backup``.
 
     The text is encoded *before* anything is touched, so text that cannot be
@@ -84,7 +91,7 @@ def write_text(path: Path | str, text: str, *, encoding: str = "utf-8", newline:
         text = text.replace("\n", os.linesep)
     elif newline != "\n":
         text = text.replace("\n", newline)
-    return write_bytes(path, text.encode(encoding), backup=backup)
+    return write_bytes(path, text.encode(encoding), backup=backup, backup_dir=backup_dir)
 
 
 def _replace(path: Path, data: bytes) -> None:

@@ -1,8 +1,16 @@
-"""Tests of helpers.article: the seed's real structure, sentences, words and bad input."""
+"""Tests of helpers.article: the seed's real structure, sentences, words and bad input.
+
+The last section holds the regression tests of issue #14: pipes and devices,
+the size limit, UTF-16, unreadable files, an empty path, lone surrogates,
+bidirectional controls, the unique key, and a one-line text that used to hang.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +19,8 @@ from helpers import (
     ArticleError, ArticleNotFoundError, BinaryFileError, EmptyArticleError, NotUTF8Error,
     available_seeds, load_article, split_sentences, word_spans,
 )
-from helpers.article import DEFAULT_SEED, SEEDS_DIR
+from helpers.article import BIDI_CONTROLS, DEFAULT_SEED, MAX_BYTES, SEEDS_DIR, mark_bidi_controls
+from helpers.errors import ArticleTooLargeError, CourseError, NotRegularFileError, UnreadableFileError
 
 SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_f735a381b3e36efe.txt"
 
@@ -251,3 +260,146 @@ def test_a_headline_alone_is_the_body():
 def test_only_website_leftovers_is_refused():
     with pytest.raises(EmptyArticleError, match="no text besides website leftovers"):
         load_article(text="Source link\n\nLeave a Reply")
+
+
+# --- issue #14: nothing hangs, nothing that cannot be written, clear errors -------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_is_refused_at_once(tmp_path):
+    """A FIFO nobody writes to: reading it used to block forever."""
+    pipe = tmp_path / "article.txt"
+    os.mkfifo(pipe)
+    with pytest.raises(NotRegularFileError, match=r"named pipe \(FIFO\).*could wait forever"):
+        load_article(pipe)
+
+
+def test_a_device_is_refused(tmp_path):
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    with pytest.raises(NotRegularFileError, match="is a device"):
+        load_article("/dev/zero")  # reading it would fill the memory
+
+
+def test_an_article_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: nothing is written to the disk
+    with pytest.raises(ArticleTooLargeError, match=r"big.txt is 10.0 MB: the course reads articles of at most 10 MB"):
+        load_article(big)
+    with pytest.raises(ArticleTooLargeError, match="at most 10 MB"):
+        load_article(text="word " * (MAX_BYTES // 5 + 1))
+    assert MAX_BYTES == 10_000_000
+
+
+def test_a_text_just_under_the_limit_loads():
+    text = "Headline\n\n" + ("The mayor spoke. " * 5000 + "\n\n") * 10
+    assert len(text.encode("utf-8")) < MAX_BYTES
+    assert len(load_article(text=text).paragraphs) == 10
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_named_as_such(tmp_path, encoding):
+    """UTF-16 was reported as 'contains NUL bytes' (binary), which sends a student the wrong way."""
+    file = tmp_path / "windows.txt"
+    file.write_bytes("Headline\n\nThe mayor said “no” on Monday.".encode(encoding))
+    with pytest.raises(NotUTF8Error, match="UTF-16: save it as UTF-8") as err:
+        load_article(file)
+    assert "NUL" not in str(err.value)
+
+
+def test_utf32_is_named_as_such(tmp_path):
+    file = tmp_path / "odd.txt"
+    file.write_bytes("Headline\n\nBody.".encode("utf-32"))
+    with pytest.raises(NotUTF8Error, match="UTF-32: save it as UTF-8"):
+        load_article(file)
+
+
+def test_an_unreadable_file_is_a_clear_error(tmp_path, monkeypatch):
+    """No read permission (simulated: a test may run as root, who can read anything)."""
+    file = tmp_path / "secret.txt"
+    file.write_text("Headline\n\nBody.", encoding="utf-8")
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):
+        if Path(path) == file:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(UnreadableFileError, match="secret.txt cannot be read: permission denied") as err:
+        load_article(file)
+    assert isinstance(err.value, CourseError) and not isinstance(err.value, PermissionError)
+
+
+def test_an_empty_path_is_not_called_a_folder():
+    with pytest.raises(ArticleNotFoundError) as err:
+        load_article("")
+    assert "empty string" in str(err.value) and "folder" not in str(err.value)
+    with pytest.raises(TypeError):
+        load_article(3)
+
+
+def test_a_lone_surrogate_is_replaced_and_noted_so_the_text_can_be_saved(tmp_path):
+    """Decision: replaced by U+FFFD, one for one (offsets stay right), with a note in article.warnings."""
+    text = "Headline\n\nThe mayor said \ud800“no”\udfff on Monday."
+    article = load_article(text=text)
+    assert "\ud800" not in article.text and article.text == text.replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
+    assert len(article.text) == len(text)
+    note = next(w for w in article.warnings if "surrogate" in w)
+    assert "U+D800 at offset 25" in note and "U+DFFF" in note
+    article.text.encode("utf-8")
+    from helpers.brief import build_brief, write_brief
+
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        paths = write_brief(build_brief(article), tmp_path)
+    assert all("\ufffd" in p.read_text(encoding="utf-8") for p in paths)
+    with pytest.raises(EmptyArticleError):  # nothing but the replacement character: no word to analyse
+        load_article(text="\ud800")
+    assert load_article(text="x\ud800y").paragraphs == ["x\ufffdy"]
+
+
+def test_bidirectional_controls_are_flagged():
+    article = load_article(text="Headline\n\nThe mayor said \u202e“on”\u202c today. \u2067x\u2069")
+    note = next(w for w in article.warnings if "bidirectional control" in w)
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE at offset 25" in note and "4 invisible" in note
+    assert not any("bidirectional" in w for w in load_article().warnings)
+    assert mark_bidi_controls("a\u202eb\u200fc") == "a[U+202E]b[U+200F]c"
+    assert set(BIDI_CONTROLS) >= {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"}
+
+
+def test_the_key_is_unique_per_file_and_the_same_on_every_machine(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text("Headline\n\nSame text.", encoding="utf-8")
+    a, b = load_article(tmp_path / "a" / "report.txt"), load_article(tmp_path / "b" / "report.txt")
+    assert a.key != b.key and a.key.startswith("report-") and b.key.startswith("report-")
+    assert a.path == (tmp_path / "a" / "report.txt").resolve()
+    assert load_article().key == "karabakh_2023-09-19"
+    texts = load_article(text="Headline\n\nOne."), load_article(text="Headline\n\nTwo.")
+    assert texts[0].key != texts[1].key and texts[0].path is None
+    inside = load_article(Path(__file__).parent / "articles" / "city_council.txt")
+    import hashlib
+
+    assert inside.key == "city_council-" + hashlib.sha256(b"path:tests/articles/city_council.txt").hexdigest()[:8]
+
+
+def test_a_long_run_of_one_mark_on_one_line_finishes():
+    """1 MB on one line with a run of 200,000 '!': the sentence splitter used to try the run once per mark
+    (quadratic: hours).  Run in a process of its own, so a regression fails here instead of hanging the suite."""
+    code = ("from helpers import load_article\n"
+            "text = 'Headline\\n\\n' + 'The mayor spoke today. ' * 35000 + 'Stop' + '!' * 200000 + 'x'\n"
+            "a = load_article(text=text)\nprint(len(a.text), len(a.sentences), len(a.paragraphs))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600,
+                            cwd=Path(__file__).resolve().parent.parent)
+    assert result.returncode == 0, result.stderr
+    size, sentences, paragraphs = map(int, result.stdout.split())
+    assert size > 1_000_000 and paragraphs == 1 and sentences == 35001
+
+
+def test_sentences_in_matches_the_sentences_of_each_paragraph(seed):
+    for index in range(len(seed.paragraphs)):
+        assert seed.sentences_in(index) == [s for s in seed.sentences if s.paragraph == index]
+    assert seed.sentences_in(len(seed.paragraphs)) == [] and seed.sentences_in(-1) == []

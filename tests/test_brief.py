@@ -17,12 +17,14 @@ import pytest
 
 from helpers import find_attributions, load_article, narrator_uses, readability_scores
 from helpers.brief import (
-    BUILD_DIR, NOT_ANSWERED, PROVENANCE_QUESTIONS, ROOT, build_brief, frame_summary, load_sides, markdown_escape,
+    BUILD_DIR, NOT_ANSWERED, PROVENANCE_QUESTIONS, ROOT, SEED_PROVENANCE_ANSWERS, build_brief, frame_evidence,
+    frame_summary, hardest_table, load_sides, markdown_escape, paragraph_overview, provenance_answers,
     provenance_questions, provenance_table, shown_path, side_summary, sides_path, sides_template, structure_table,
-    term_voices, unidentified_attributions, write_brief, write_sides_template,
+    term_voices, unidentified_attributions, unidentified_table, write_brief, write_sides_template,
 )
 from helpers.exercises import check
 from helpers.framing import frame_presence
+from helpers.sides import NOT_FILLED_IN, SIDES_COLUMNS, classify, read_sides
 from helpers.sources import add_sides, seed_sources, source_table
 
 CITY_COUNCIL = Path(__file__).resolve().parent / "articles" / "city_council.txt"
@@ -105,23 +107,43 @@ def test_structure_counts_are_the_articles(seed):
     assert values["share of the body's words in quotation marks"] == "33%"
 
 
-def test_the_sources_section_uses_the_course_sides_table(seed, seed_brief):
+def test_the_sources_section_counts_by_party_and_by_side(seed, seed_brief):
     rows = table(seed_brief, "Sources", "Every attribution")
     assert len(rows) == len(find_attributions(seed))
-    sides = dict(zip(rows["source"], rows["side"]))
-    assert sides["Baku"] == "Azerbaijan" and sides["Maria Zakharova"] == "Russia"
-    assert sides["they (unresolved)"] == "not classified"
-    by_side = table(seed_brief, "Sources", "Who is heard").set_index("side")
-    assert by_side["attributions"].sum() == len(rows)
-    assert by_side.index[0] == "Armenia / Karabakh Armenian authorities"  # most attributions first
-    assert by_side["share of attributions"].sum() == pytest.approx(1.0)
-    assert "1 of them from an anonymous or unresolved source" in section(seed_brief, "Sources").notes[0]
+    assert rows["paragraph"].min() == 1  # as a reader counts
+    parties = dict(zip(rows["source"], rows["party"]))
+    assert parties["Baku"] == "Azerbaijan" and parties["Maria Zakharova"] == "Russia"
+    assert parties["Gegham Stepanyan"] == "Karabakh Armenian authorities" and parties["Armenia"] == "Armenia's government"
+    assert parties["they (unresolved)"] == "not classified"
+    by_party = table(seed_brief, "Sources", "Who is heard, by party").set_index("party")
+    by_side = table(seed_brief, "Sources", "Who is heard, by side").set_index("side")
+    assert by_party["attributions"].sum() == by_side["attributions"].sum() == len(rows)
+    assert by_party.index[0] == "Azerbaijan"  # the parties apart: Azerbaijan is heard most
+    assert by_side.index[0] == "Armenia / Karabakh Armenian authorities"  # grouped: the Armenian side
+    assert by_party["share of attributions"].sum() == pytest.approx(1.0, abs=0.02)
+    grouping = table(seed_brief, "Sources", "The analyst's grouping")
+    assert grouping["parties grouped"].tolist() == ["Armenia's government + Karabakh Armenian authorities"]
+    notes = section(seed_brief, "Sources").notes
+    assert "1 of them from an anonymous or unresolved source" in notes[0]
+    assert any("By party, Azerbaijan is heard most" in n and "By side (parties grouped), Armenia" in n for n in notes)
+
+
+def test_an_article_with_no_grouping_gets_one_table_by_party(markup):
+    sides = sides_template(markup)
+    sides["party"] = ["port board" if "engineer" in s else "union" for s in sides["source"]]
+    brief = build_brief(markup, sides=sides)
+    captions = [c for c, _ in section(brief, "Sources").tables]
+    assert "Who is heard, by party" in captions and not any("by side" in c for c in captions)
 
 
 def test_side_summary_counts_attributions_words_and_sources(seed):
     summary = side_summary(add_sides(source_table(seed), seed_sources()))
     assert summary.loc["Azerbaijan", "attributions"] == 6
     assert summary.loc["Azerbaijan", "sources"] == 4
+    assert summary.loc["Armenia / Karabakh Armenian authorities", "attributions"] == 9
+    by_party = side_summary(classify(source_table(seed), read_sides()), "party")
+    assert by_party.loc["Armenia's government", "attributions"] == 5
+    assert by_party.loc["Karabakh Armenian authorities", "attributions"] == 4
     # 90 words in quotation marks, less the 11 of the editor's note (the outlet's words)
     assert summary.loc["Armenia / Karabakh Armenian authorities", "quoted words"] == 79
 
@@ -153,7 +175,8 @@ def test_readability_section_gives_scores_and_caveats_as_text(seed, seed_brief):
     assert scores["Flesch-Kincaid grade"] == f"{round(expected['flesch_kincaid_grade'], 1)}" == "15.4"
     assert scores["words"] == str(expected["words"])
     hardest = table(seed_brief, "Readability", "The hardest sentences")
-    assert list(hardest["paragraph"]) == [9, 7, 13]  # numbered from 1, as a reader counts
+    assert list(hardest["paragraph"]) == [9, 7, 13]  # as a reader counts: paragraph 1 is the first
+    assert hardest["sentence"].iloc[0].startswith("“Azerbaijan has launched a ground operation")
     notes = section(seed_brief, "Readability").notes
     assert not any(n.startswith("About this text") for n in notes)  # long enough: no warning
     assert any("translation" in n for n in notes)
@@ -261,7 +284,8 @@ def test_build_dir_is_in_the_project_not_the_working_folder():
 def test_write_brief_writes_markdown_and_html_named_after_the_article(tmp_path, markup_brief):
     folder = tmp_path / "new" / "build"
     paths = write_brief(markup_brief, folder)
-    assert [p.name for p in paths] == ["brief_harbour_plan.md", "brief_harbour_plan.html"]
+    assert markup_brief.stem.startswith("harbour_plan-")  # the name and a fingerprint: unique to the article
+    assert [p.name for p in paths] == [f"brief_{markup_brief.stem}.md", f"brief_{markup_brief.stem}.html"]
     assert paths[0].read_text(encoding="utf-8") == markup_brief.to_markdown()
     assert paths[1].read_text(encoding="utf-8") == markup_brief.to_html()
 
@@ -273,15 +297,15 @@ def test_shown_path_is_relative_to_the_project_or_only_a_name(tmp_path):
 
 
 def test_a_name_that_is_not_a_file_name_gets_a_safe_stem():
-    assert build_brief(load_article(text="T\n\nSome text here.")).stem == "text"
-    assert build_brief(load_article(text="T\n\nSome text here.", name="my report (v2).txt")).stem == "my_report_v2"
+    assert build_brief(load_article(text="T\n\nSome text here.")).stem.startswith("text-")
+    assert build_brief(load_article(text="T\n\nSome text here.", name="my report (v2).txt")).stem.startswith("my_report_v2-")
 
 
 def test_the_sides_template_has_one_empty_row_per_source_in_order(markup):
     template = sides_template(markup)
-    assert list(template.columns) == ["source", "side", "type", "note"]
+    assert list(template.columns) == SIDES_COLUMNS == ["source", "party", "side", "type", "note"]
     assert list(template["source"]) == list(dict.fromkeys(a.source for a in find_attributions(markup)))
-    assert (template[["side", "type", "note"]] == "").all().all()
+    assert (template[["party", "side", "type", "note"]] == "").all().all()
 
 
 def test_sides_come_from_the_course_table_or_your_file(tmp_path, seed, markup):
@@ -290,28 +314,38 @@ def test_sides_come_from_the_course_table_or_your_file(tmp_path, seed, markup):
     empty, origin = load_sides(markup, tmp_path)
     assert origin.startswith("an empty template") and (empty["side"] == "").all()
     path = write_sides_template(markup, tmp_path)
-    assert path == sides_path(markup, tmp_path) and path.name == "sides_harbour_plan.csv"
+    assert path == sides_path(markup, tmp_path) and path.name == f"sides_{markup.key}.csv"
     filled = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    filled["side"] = ["port board" if "board" in s else "union" for s in filled["source"]]
+    filled["party"] = ["port board" if "board" in s else "union" for s in filled["source"]]
     filled.to_csv(path, index=False, encoding="utf-8-sig")
     assert write_sides_template(markup, tmp_path) == path  # a filled-in file is never overwritten
     sides, origin = load_sides(markup, tmp_path)
-    assert origin == path.name and "union" in set(sides["side"])
+    assert origin == path.name and "union" in set(sides["party"])
+    assert list(sides["side"]) == list(sides["party"])  # an empty side is the party
     brief = build_brief(markup, sides=sides)
-    assert set(table(brief, "Sources", "Every attribution")["side"]) <= {"port board", "union"}
+    assert set(table(brief, "Sources", "Every attribution")["party"]) <= {"port board", "union"}
+
+
+def test_a_sides_file_of_the_older_shape_is_read_with_each_side_as_its_party(tmp_path, markup):
+    sides_path(markup, tmp_path).write_text("source,side,type,note\nAn engineer,port board,anonymous,\n",
+                                            encoding="utf-8")
+    sides, _ = load_sides(markup, tmp_path)
+    assert list(sides.columns) == SIDES_COLUMNS
+    assert sides.loc[0, "party"] == sides.loc[0, "side"] == "port board"
 
 
 def test_a_sides_file_without_its_columns_is_refused_clearly(tmp_path, markup):
     sides_path(markup, tmp_path).write_text("name,group\nx,y\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="no column source, side, type"):
+    with pytest.raises(ValueError, match=r"no column source, party \(or side\), type"):
         load_sides(markup, tmp_path)
 
 
 def test_an_empty_side_column_is_shown_as_to_fill_in(markup):
     with_sides = add_sides(source_table(markup), sides_template(markup))
-    assert list(side_summary(with_sides).index) == ["(side not filled in)"]
+    assert list(side_summary(with_sides).index) == [NOT_FILLED_IN]
     notes = section(build_brief(markup, sides=sides_template(markup)), "Sources").notes
     assert any("not filled in yet" in n for n in notes)
+    assert any("none of the 3 attributions has a party yet" in n for n in notes)
 
 
 # ------------------------------------------------------------------ unidentified sources and the checks
@@ -326,24 +360,24 @@ def test_an_unresolved_pronoun_is_unidentified(seed):
     assert [a.source for a in unidentified_attributions(seed)] == ["they (unresolved)"]
 
 
-def test_checks_of_notebook_05_on_an_article_written_for_the_test(markup):
-    assert check("07.1", 2, markup).passed
-    one = check("07.1", 1, markup)
-    assert not one.passed and "pronoun" in one.message  # counted only the mention "anonymous"
-    sources = Counter(a.source for a in find_attributions(markup))
-    top = sources.most_common(1)[0][1] / sum(sources.values())
-    assert check("07.2", top, markup).passed
-    assert "percentage" in check("07.2", top * 100, markup).message
-    assert check("07.3", {"separatist": 1}, markup).passed
-    assert check("07.3", {"separatists": 1}, markup).passed  # a word form names the same term
-    assert "quoted ones included" in check("07.3", {"separatist": 1, "aggression": 1}, markup).message
-    widest = frame_summary(markup)["paragraphs"].idxmax()
-    assert check("07.4", widest, markup).passed
-    assert "not one of the frames" in check("07.4", "sports", markup).message
+def test_provenance_answers_start_from_notebook_01_only_for_the_course_article(seed, markup):
+    assert list(provenance_answers(seed).values()) == SEED_PROVENANCE_ANSWERS
+    assert "wire-style" in SEED_PROVENANCE_ANSWERS[0] and "wire report" not in " ".join(SEED_PROVENANCE_ANSWERS)
+    assert set(provenance_answers(markup).values()) == {""}
 
 
-def test_check_of_the_hardest_sentence_tells_it_from_the_hardest_paragraph(seed):
-    assert check("07.5", 9, seed).passed  # paragraphs and sentences numbered from 1, as in the tables
-    assert "highest grade as a whole" in check("07.5", 7, seed).message
-    assert "sentence's number" in check("07.5", 20, seed).message
-    assert check("07.5", None, load_article(text="T\n\nShort one. Another.")).passed
+def test_paragraph_tables_count_from_one(seed):
+    overview = paragraph_overview(seed)
+    assert list(overview.index) == list(range(1, len(seed.paragraphs) + 1))
+    assert overview.loc[1, "opening"].startswith("Armenia denounces")
+    evidence = frame_evidence(seed)
+    assert evidence.index.min() >= 1 and set(evidence.index) <= set(overview.index)
+    assert list(hardest_table(seed).index) == [1, 2, 3]
+
+
+def test_the_unidentified_table_shows_the_sentence_before(seed):
+    rows = unidentified_table(seed)
+    assert rows["paragraph"].tolist() == [8]
+    assert rows.loc[1, "sentence before"].endswith("only its separatist allies were there to face the Azerbaijani "
+                                                  "forces.")
+    assert rows.loc[1, "sentence"].startswith("They are “trying to advance in depth”, they indicated on X")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import warnings
 from collections import Counter
 
@@ -85,3 +86,16 @@ def test_a_folder_means_its_txt_files_and_an_article_object_works_too(tmp_path):
     assert list(analyse_corpus(tmp_path)["name"]) == ["a.txt", "b.txt"]
     row = analyse_article(load_article(text="Headline\n\nThe mayor said “yes”. It rained.", name="given"))
     assert row["name"] == "given" and row["quotes"] == 1 and row["sentences"] == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_in_the_folder_gets_a_row_instead_of_a_wait(tmp_path):
+    """A FIFO named like an article used to block analyse_corpus(folder) forever."""
+    (tmp_path / "a.txt").write_text("Headline\n\nThe mayor said “yes”.", encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")
+    (tmp_path / "c.txt").write_bytes("Headline\n\nBody.".encode("utf-16"))
+    table = analyse_corpus(tmp_path)
+    assert list(table["name"]) == ["a.txt", "b.txt", "c.txt"]
+    assert table.iloc[0]["error"] is None or pd.isna(table.iloc[0]["error"])
+    assert "named pipe (FIFO)" in table.iloc[1]["error"] and "UTF-16: save it as UTF-8" in table.iloc[2]["error"]
+    assert pd.isna(table.iloc[1]["words"])

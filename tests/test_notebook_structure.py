@@ -687,14 +687,7 @@ RULES_13 = [rule_cell_size, rule_solution_size, rule_exercise_kinds, rule_judgem
 #: (issue #11). This list only shrinks: when your notebook follows a rule, remove it from that
 #: rule's set (a test fails while an exempt notebook already complies). A new notebook is never
 #: exempt.
-EXEMPT: dict[str, set[str]] = {
-    "rule_cell_size": {"04_sources.ipynb", "07_your_article.ipynb"},
-    "rule_exercise_kinds": {"04_sources.ipynb", "07_your_article.ipynb"},
-    "rule_judgement_share": {"04_sources.ipynb", "07_your_article.ipynb"},
-    "rule_time_header": {"04_sources.ipynb", "07_your_article.ipynb"},
-    "rule_time_limit": {"04_sources.ipynb"},
-    "rule_python_taught": {"04_sources.ipynb", "07_your_article.ipynb"},
-}
+EXEMPT: dict[str, set[str]] = {}
 
 
 RULES = [rule_header, rule_navigation, rule_parameters, rule_setup, rule_kernel, rule_portable_sources,

@@ -12,13 +12,14 @@ lines, HTML characters) -- and checks, for every one of them:
 
 Settings come from the ``ci`` profile in ``conftest.py`` (derandomized, so
 every run checks the same texts).  Also here: a 5 MB article goes through
-every analysis in under 10 seconds.
+every analysis with the same counts as its parts (``RUN_SLOW=1``).  How long
+that takes is measured, as a ratio between two sizes, by ``make bench``
+(``tests/bench_scale.py``): no test here asserts a time.
 """
 
 from __future__ import annotations
 
 import math
-import time
 import warnings
 
 import pytest
@@ -221,7 +222,7 @@ def test_readability_scores_are_numbers_or_a_value_error(text):
 # --- a 5 MB article ---------------------------------------------------------------------------------
 
 @pytest.mark.slow  # 5-6 s on a 2-core machine: run by CI (RUN_SLOW=1), left out of the everyday run
-def test_a_5_megabyte_article_is_analysed_in_under_10_seconds(seed_text):
+def test_a_5_megabyte_article_is_analysed_with_the_counts_of_its_parts(seed_text):
     from helpers.framing import CONTESTED_TERMS as terms
     from helpers.framing import label_uses
     from helpers.readability import readability_scores
@@ -230,13 +231,11 @@ def test_a_5_megabyte_article_is_analysed_in_under_10_seconds(seed_text):
     copies = 5_000_000 // len(seed_text.encode("utf-8")) + 1
     big = "\n\n".join([seed_text] * copies)
     assert len(big.encode("utf-8")) >= 5_000_000
-    started = time.perf_counter()
     article = load_article(text=big)
     quotes = find_quotes(article)
     attributions = find_attributions(article)
     uses = label_uses(article, terms, attributions)
     scores = quiet(readability_scores, article)
-    took = time.perf_counter() - started
     one = load_article(text=seed_text)
     # the headline of every later copy is read as a body paragraph (too long for a subheading)
     assert len(article.paragraphs) == copies * len(one.paragraphs) + copies - 1
@@ -244,4 +243,3 @@ def test_a_5_megabyte_article_is_analysed_in_under_10_seconds(seed_text):
     assert len(uses) == copies * len(label_uses(one, terms))
     assert len(attributions) >= copies * len(find_attributions(one)) * 0.95  # a few may span two copies
     assert scores["words"] > 0
-    assert took < 10, f"5 MB took {took:.1f} s"

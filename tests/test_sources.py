@@ -521,39 +521,6 @@ def test_a_five_megabyte_article_is_read():
 
 # --- the checks of notebook 04 -----------------------------------------------------------------------
 
-def test_exercise_checks_accept_the_right_answers_and_teach_on_common_mistakes(seed, seed_found):
-    from helpers import check
-    from helpers.evaluation import evaluation_table
-
-    n_partial = sum(a.kind == "partial" for a in seed_found)
-    assert check("04.1", n_partial, seed).passed
-    assert "quotations" in check("04.1", len([q for q in find_quotes(seed) if q.level == 0
-                                              and seed.paragraph_at(q.start) is not None]), seed).message
-    assert check("04.2", seed_found[0].source, seed).passed
-    by_side = add_sides(source_table(seed)).groupby("side")
-    assert check("04.3", by_side["quoted words"].sum(), seed).passed
-    assert "numbers of attributions" in check("04.3", by_side.size().to_dict(), seed).message
-    assert check("04.4", ["Emmanuel Macron"], seed).passed
-    assert not check("04.4", ["Emmanuel Macron", "Josep Borrell"], seed).passed
-    share = sum(a.rating == "loaded" for a in seed_found) / len(seed_found)
-    assert check("04.5", share, seed).passed
-    assert "percentage" in check("04.5", 100 * share, seed).message
-    row = evaluation_table(["seed"]).loc["seed"]
-    assert check("04.6", 2 * row["precision"] * row["recall"] / (row["precision"] + row["recall"]), seed).passed
-    assert check("04.1", ..., seed).status == "unanswered"
-
-
-def test_exercise_checks_work_on_an_article_without_attributions():
-    from helpers import check
-
-    quiet = article("Nothing happened in the village today. The market was busy.")
-    assert check("04.1", 0, quiet).passed
-    assert check("04.2", None, quiet).passed
-    assert check("04.3", {}, quiet).passed
-    assert check("04.4", [], quiet).passed
-    assert check("04.5", 0.0, quiet).passed
-
-
 def test_opening_context_is_not_the_statement():
     a = only('Asked whether the plant would close, Smith said: "Not this year."')
     assert (a.speaker, a.kind) == ("Smith", "direct")

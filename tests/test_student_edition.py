@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -18,7 +22,7 @@ from helpers import load_article
 from helpers.exercises import check
 from tools.notebooks import EXERCISES_DIR, KERNELSPEC, read_notebook, solution_notebooks, student_path, write_notebook
 from tools.student import (
-    ANSWER_STUB, BEGIN, CODE_STUB, END, RECORD_NAME, StudentEditionError, assigned_names,
+    ANSWER_STUB, BACKUP_DIR_NAME, BEGIN, CODE_STUB, END, RECORD_NAME, RecordError, StudentEditionError, assigned_names,
     build_student_edition, check_calls, main, solution_regions, stub_code, stub_markdown, text_hash,
     write_student_edition,
 )
@@ -275,6 +279,104 @@ def test_an_edited_exercise_file_is_not_overwritten(course, capsys):
     assert main(["--dir", str(paths[0].parent), "--force"]) == 0
     assert "n_paragraphs = 14" not in mine.read_text(encoding="utf-8")
     assert stale(paths, folder) == []
+
+
+def test_force_keeps_a_timestamped_copy_of_every_edited_file_and_says_where(course, capsys):
+    """make student FORCE=1 used to overwrite a student's answers with no copy left anywhere."""
+    paths, folder = course
+    write_student_edition(paths, folder)
+    mine, untouched = folder / "07_sample_exercises.ipynb", folder / "08_more_exercises.ipynb"
+    student_work = mine.read_text(encoding="utf-8").replace("n_paragraphs = ...", "n_paragraphs = 14")
+    mine.write_text(student_work, encoding="utf-8")
+    write_notebook(paths[0], _solution_notebook(answer_line="n_paragraphs = len(article.paragraphs)  # body"))
+    capsys.readouterr()
+
+    assert main(["--dir", str(paths[0].parent), "--force"]) == 0
+    copies = sorted((folder / BACKUP_DIR_NAME).glob("*"))
+    assert len(copies) == 1 and re.fullmatch(r"07_sample_exercises\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.bak\.ipynb",
+                                             copies[0].name)
+    assert copies[0].read_text(encoding="utf-8") == student_work  # the answers, exactly as the student left them
+    printed = capsys.readouterr().out
+    assert "07_sample_exercises.ipynb" in printed and copies[0].name in printed and BACKUP_DIR_NAME in printed
+    assert "08_more" not in " ".join(p.name for p in copies)  # an unedited file needs no copy
+    assert untouched.exists() and stale(paths, folder) == []
+
+
+def test_force_keeps_a_copy_of_an_edited_file_it_removes(course):
+    paths, folder = course
+    write_student_edition(paths, folder)
+    (folder / "08_more_exercises.ipynb").write_text("my answers", encoding="utf-8")
+    paths[1].unlink()
+    outcome = write_student_edition(paths[:1], folder, force=True)
+    assert outcome.removed == [folder / "08_more_exercises.ipynb"]
+    (edited, kept), = outcome.backups
+    assert edited == folder / "08_more_exercises.ipynb" and kept.read_text(encoding="utf-8") == "my answers"
+
+
+@pytest.mark.parametrize("damage", ["conflict", "not json", "wrong shape"])
+def test_a_damaged_record_gives_one_clear_line(course, capsys, damage):
+    """A merge-conflicted .generated.json used to stop make student with a raw JSONDecodeError."""
+    paths, folder = course
+    write_student_edition(paths, folder)
+    record = folder / RECORD_NAME
+    text = record.read_text(encoding="utf-8")
+    record.write_text({"conflict": "<<<<<<< HEAD\n" + text + "=======\n" + text + ">>>>>>> main\n",
+                       "not json": text[: len(text) // 2], "wrong shape": '{"sha256": ["a", "b"]}'}[damage],
+                      encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in folder.glob("*.ipynb")}
+    with pytest.raises(RecordError):
+        write_student_edition(paths, folder)
+    capsys.readouterr()
+    assert main(["--dir", str(paths[0].parent)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and RECORD_NAME in err[0] and "JSONDecodeError" not in err[0] and "git checkout" in err[0]
+    assert ("merge-conflict" in err[0]) == (damage == "conflict")
+    assert {p.name: p.read_bytes() for p in folder.glob("*.ipynb")} == before  # nothing was written
+
+
+def test_backups_of_student_work_are_not_collected_as_notebooks(tmp_path):
+    """The course's conftest.py keeps nbval away from notebooks/exercises/backups/."""
+    root = Path(__file__).resolve().parent.parent
+    shutil.copy(root / "conftest.py", tmp_path / "conftest.py")
+    backups = tmp_path / "notebooks" / "exercises" / BACKUP_DIR_NAME
+    backups.mkdir(parents=True)
+    nb = _solution_notebook()
+    write_notebook(tmp_path / "notebooks" / "exercises" / "07_sample_exercises.ipynb", nb)
+    write_notebook(backups / "07_sample_exercises.2026-12-01T14-03-07.bak.ipynb", nb)
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "--nbval", "-p", "no:xdist",
+                             "-p", "no:cacheprovider", "notebooks"], cwd=tmp_path, capture_output=True, text=True)
+    assert "exercises/07_sample_exercises.ipynb" in result.stdout, result.stdout + result.stderr
+    assert "bak.ipynb" not in result.stdout
+
+
+def _readme_restore_commands() -> list[str]:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    advice = next(block for block in readme.split("\n- ") if "Tests fail after you ran cells" in block)
+    advice = advice.split("Never")[0]  # what follows is the warning about the command not to use
+    return [c for c in re.findall(r"`([^`]+)`", advice) if c.startswith("git ")]
+
+
+def test_the_readme_s_restore_advice_spares_the_students_answers(tmp_path):
+    """Its advice used to be `git checkout notebooks/`, which also threw away notebooks/exercises/."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    commands = _readme_restore_commands()
+    assert commands, "the README gives no git command to restore the solution notebooks"
+    for command in commands:
+        repo = tmp_path / f"repo{commands.index(command)}"
+        (repo / "notebooks" / "exercises").mkdir(parents=True)
+        solution = repo / "notebooks" / "01_reading.ipynb"
+        exercise = repo / "notebooks" / "exercises" / "01_reading_exercises.ipynb"
+        solution.write_text("solution as committed", encoding="utf-8")
+        exercise.write_text("student edition as committed", encoding="utf-8")
+        git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"]
+        for step in (["init", "-q"], ["add", "."], ["commit", "-qm", "course"]):
+            subprocess.run(git + step, cwd=repo, check=True, capture_output=True)
+        solution.write_text("cells run by hand", encoding="utf-8")
+        exercise.write_text("the student's answers", encoding="utf-8")
+        subprocess.run(command, shell=True, cwd=repo, check=True, capture_output=True)
+        assert solution.read_text(encoding="utf-8") == "solution as committed", command
+        assert exercise.read_text(encoding="utf-8") == "the student's answers", f"{command} lost the answers"
 
 
 def test_an_untouched_exercise_file_is_updated_and_a_removed_notebook_goes(course):

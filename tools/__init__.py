@@ -2,10 +2,13 @@
 
 Students never import this package; it keeps the two editions of the course in step.
 
-* :mod:`tools.notebooks`  -- find the solution notebooks, read and write them byte for byte the same way.
+* :mod:`tools.notebooks`  -- the one place for what every tool shares: the course folder (``ROOT``), the
+  listing of the solution notebooks, a notebook's number, title and time, reading and writing them
+  byte for byte the same way.
 * :mod:`tools.student`    -- ``python -m tools.student [--force]``: write the student edition.
 * :mod:`tools.navigation` -- ``python -m tools.navigation``: rewrite the navigation cells.
-* :mod:`tools.solutions`  -- ``python -m tools.solutions [notebooks...]``: re-run the solution notebooks.
+* :mod:`tools.solutions`  -- ``python -m tools.solutions [notebooks...]``: re-run the solution notebooks;
+  its ``execute`` is the one runner of notebooks (``make course`` uses it too).
 * :mod:`tools.course`     -- ``make course ARTICLE=...``: run the whole course on another article.
 * :mod:`tools.html`       -- ``make html``: the solved course as a static website.
 * :mod:`tools.evaluate`   -- ``make evaluate``: the source extractor on the real-news benchmark.

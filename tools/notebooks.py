@@ -1,10 +1,17 @@
 """Finding, reading and writing the course notebooks, always the same way.
 
-* The **solution notebooks** are ``notebooks/NN_topic.ipynb`` (two digits, an
-  underscore, a lower-case topic): :func:`solution_notebooks` lists them in
-  course order.
-* The **student edition** of each is ``notebooks/exercises/NN_topic_exercises.ipynb``
-  (:func:`student_path`): its own name, so its tab in JupyterLab is told apart from the solution's.
+This module is the one place for the facts every tool shares:
+
+* :data:`ROOT` (the course folder) and the folders under it: :data:`NOTEBOOKS_DIR`,
+  :data:`EXERCISES_DIR`, :data:`BUILD_DIR`;
+* the **solution notebooks** are ``notebooks/NN_topic.ipynb`` (two digits, an
+  underscore, a lower-case topic; a copy such as ``01_reading-Copy1.ipynb`` is
+  not one): :func:`solution_notebooks` lists them in course order, for every tool
+  (student edition, navigation, ``make solutions``, ``make course``, ``make html``);
+* the **student edition** of each is ``notebooks/exercises/NN_topic_exercises.ipynb``
+  (:func:`student_path`): its own name, so its tab in JupyterLab is told apart from the solution's;
+* a notebook's number, title and time, from its header cell (``# NN · Title``,
+  ``**Time:** about N minutes``): :func:`notebook_info`, and :func:`title_of`.
 
 Every tool writes notebooks with :func:`write_notebook`: the JSON layout
 JupyterLab itself uses (one-space indent, sorted keys, a final newline, ``\\n``
@@ -19,17 +26,22 @@ from pathlib import Path
 
 import nbformat
 
+from helpers.files import write_text
+
 __all__ = [
-    "ROOT", "NOTEBOOKS_DIR", "EXERCISES_DIR", "NOTEBOOK_NAME", "KERNELSPEC", "LANGUAGE_INFO", "STUDENT_SUFFIX",
+    "ROOT", "NOTEBOOKS_DIR", "EXERCISES_DIR", "BUILD_DIR", "NOTEBOOK_NAME", "KERNELSPEC", "LANGUAGE_INFO",
+    "STUDENT_SUFFIX",
     "solution_notebooks", "student_path", "notebook_number", "read_notebook", "notebook_text",
-    "write_notebook", "has_tag", "cells_tagged", "markdown_lines", "title_of", "minimal_metadata",
-    "strip_cell_metadata", "ensure_ids", "relative",
+    "write_notebook", "has_tag", "cells_tagged", "markdown_lines", "title_of", "notebook_info",
+    "minimal_metadata", "strip_cell_metadata", "ensure_ids", "relative",
 ]
 
 #: The top folder of the course (the one with the Makefile).
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS_DIR = ROOT / "notebooks"
 EXERCISES_DIR = NOTEBOOKS_DIR / "exercises"
+#: Where the tools write what they build (``build/course/``, ``build/html/``); never committed.
+BUILD_DIR = ROOT / "build"
 #: The file name of a solution notebook: ``01_reading.ipynb``.
 NOTEBOOK_NAME = re.compile(r"(?P<number>\d{2})_[a-z0-9_]+\.ipynb")
 
@@ -51,7 +63,7 @@ VOLATILE_CELL_METADATA = ("execution", "ExecuteTime", "collapsed", "scrolled")
 def solution_notebooks(folder: Path | None = None) -> list[Path]:
     """The solution notebooks in ``folder`` (``notebooks/``), in course order."""
     folder = NOTEBOOKS_DIR if folder is None else Path(folder)
-    return sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_NAME.fullmatch(p.name))
+    return sorted(p for p in folder.glob("*.ipynb") if NOTEBOOK_NAME.fullmatch(p.name) and p.is_file())
 
 
 #: What the student edition adds to the solution notebook's name: ``01_reading_exercises.ipynb``.
@@ -97,14 +109,16 @@ def notebook_text(nb: nbformat.NotebookNode) -> str:
 
 
 def write_notebook(path: Path, nb: nbformat.NotebookNode) -> bool:
-    """Write ``nb`` to ``path`` unless the file already holds exactly that; True if it was written."""
+    """Write ``nb`` to ``path`` unless the file already holds exactly that; True if it was written.
+
+    The write is atomic (:func:`helpers.files.write_text`): Ctrl-C or a full disk
+    never leaves half a notebook.
+    """
     path = Path(path)
     text = notebook_text(nb)
     if path.exists() and path.read_text(encoding="utf-8").replace("\r\n", "\n") == text:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as file:
-        file.write(text)
+    write_text(path, text, newline="\n")
     return True
 
 
@@ -130,14 +144,36 @@ def markdown_lines(source: str) -> list[str]:
     return lines
 
 
+_NUMBERED = re.compile(r"(\d+)\s*·\s*(.+)")
+_TIME = re.compile(r"\*\*Time:\*\*\s*about\s+(\d+)\s+minutes", re.IGNORECASE)
+
+
+def notebook_info(nb) -> dict:
+    """What a notebook's header cell says: ``{"heading", "number", "title", "minutes"}``.
+
+    The header is the first markdown cell with an H1 line (``# 01 · Reading an
+    article``, outside code fences; a student edition has a note before it).
+    ``heading`` is the whole H1 text, ``number`` and ``title`` its two parts
+    (``"01"``, ``"Reading an article"``), ``minutes`` the number in
+    ``**Time:** about N minutes`` of the same cell.  A missing part is ``None``.
+    """
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in markdown_lines(cell.source):
+            if line.startswith("# "):
+                heading = line[2:].strip()
+                numbered = _NUMBERED.fullmatch(heading)
+                minutes = _TIME.search(cell.source)
+                return {"heading": heading, "number": numbered.group(1) if numbered else None,
+                        "title": numbered.group(2).strip() if numbered else heading,
+                        "minutes": int(minutes.group(1)) if minutes else None}
+    return {"heading": None, "number": None, "title": None, "minutes": None}
+
+
 def title_of(nb, fallback: str = "") -> str:
     """The text of the notebook's H1 heading (``"01 · Reading an article"``), or ``fallback``."""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in markdown_lines(cell.source):
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return fallback
+    return notebook_info(nb)["heading"] or fallback
 
 
 def minimal_metadata(nb) -> None:

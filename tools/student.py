@@ -22,6 +22,10 @@ For each ``notebooks/NN_topic.ipynb`` this writes ``notebooks/exercises/NN_topic
 The same solution notebooks always give the same bytes.  ``notebooks/exercises/.generated.json``
 records a hash of every file written; a file whose content no longer matches
 its hash was edited (by a student, perhaps) and is never overwritten without ``--force``.
+With ``--force``, every edited file is first copied, with the time in its name, to
+``notebooks/exercises/backups/`` (``01_reading_exercises.2026-12-01T14-03-07.bak.ipynb``), and the
+command says where.  Every file is written atomically (:mod:`helpers.files`).  A damaged
+record (a merge conflict, say) stops the command with a one-line message.
 
 nbval runs the student edition too: its cells have no execution count, which
 nbval reads as "not run in the reference", so it runs every cell (an error fails
@@ -45,6 +49,9 @@ import nbformat
 
 from .navigation import TAG as NAVIGATION_TAG
 from .navigation import navigation_source, titles
+from helpers.errors import RecordError
+from helpers.files import keep_backup, write_text
+
 from .notebooks import (
     EXERCISES_DIR, ensure_ids, has_tag, minimal_metadata, notebook_text, read_notebook, relative,
     solution_notebooks, strip_cell_metadata, student_path,
@@ -54,6 +61,7 @@ __all__ = [
     "BEGIN", "END", "CODE_STUB", "ANSWER_STUB", "RECORD_NAME", "StudentEditionError", "solution_regions",
     "python_source", "assigned_names", "loaded_names", "check_calls", "stub_code", "stub_markdown",
     "student_notebook", "build_student_edition", "write_student_edition", "text_hash", "Outcome", "main",
+    "BACKUP_DIR_NAME", "RecordError",
 ]
 
 BEGIN = "### BEGIN SOLUTION"
@@ -66,6 +74,8 @@ ANSWER_STUB = "*Your answer here.*"
 SOLUTION_TAG = "solution"
 #: The record of what was generated, beside the student notebooks.
 RECORD_NAME = ".generated.json"
+#: Where ``--force`` keeps a copy of every edited file it replaces (a subfolder of the exercises folder).
+BACKUP_DIR_NAME = "backups"
 NOTE_ID = "student-edition"
 
 
@@ -351,10 +361,27 @@ def text_hash(text: str) -> str:
 
 
 def _read_record(folder: Path) -> dict[str, str]:
+    """The hashes of the files last generated; :class:`RecordError` when the record cannot be read."""
     path = folder / RECORD_NAME
     if not path.exists():
         return {}
-    return dict(json.loads(path.read_text(encoding="utf-8")).get("sha256", {}))
+    where = relative(path)
+    advice = (f"Restore it (git checkout HEAD -- {where}) or delete it (then no exercise file that differs "
+              "from the generated one is overwritten without FORCE=1), and run make student again")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RecordError(f"{where} cannot be read ({error}). {advice}") from None
+    if any(line.startswith(("<<<<<<<", ">>>>>>>")) for line in text.splitlines()):
+        raise RecordError(f"{where} has merge-conflict markers (<<<<<<<): the merge was not finished. {advice}")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise RecordError(f"{where} is not valid JSON (line {error.lineno}: {error.msg}). {advice}") from None
+    hashes = data.get("sha256", {}) if isinstance(data, dict) else None
+    if not isinstance(hashes, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in hashes.items()):
+        raise RecordError(f"{where} does not hold a table of file hashes (\"sha256\": {{name: hash}}). {advice}")
+    return dict(hashes)
 
 
 def _write_record(folder: Path, record: dict[str, str]) -> None:
@@ -366,8 +393,7 @@ def _write_record(folder: Path, record: dict[str, str]) -> None:
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     path = folder / RECORD_NAME
     if not path.exists() or path.read_text(encoding="utf-8") != text:
-        with path.open("w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
+        write_text(path, text, newline="\n")
 
 
 @dataclass
@@ -378,6 +404,8 @@ class Outcome:
     unchanged: list[Path] = field(default_factory=list)
     refused: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
+    #: (edited file, the copy kept of it) for every edited file that ``force`` replaced or removed.
+    backups: list[tuple[Path, Path]] = field(default_factory=list)
 
 
 def write_student_edition(paths: list[Path] | None = None, exercises_dir: Path | None = None,
@@ -385,8 +413,10 @@ def write_student_edition(paths: list[Path] | None = None, exercises_dir: Path |
     """Write the student edition of ``paths`` into ``exercises_dir``, sparing edited files.
 
     A file is overwritten only when it is exactly what was generated last time
-    (its hash matches the record) or ``force`` is true.  Student notebooks
-    whose solution notebook is gone are removed on the same terms.
+    (its hash matches the record) or ``force`` is true; then an edited file is
+    first copied to ``exercises_dir/backups/`` with the time in its name
+    (``outcome.backups``).  Student notebooks whose solution notebook is gone are
+    removed on the same terms.  Raises :class:`RecordError` for a damaged record.
     """
     paths = solution_notebooks() if paths is None else list(paths)
     folder = EXERCISES_DIR if exercises_dir is None else Path(exercises_dir)
@@ -394,6 +424,7 @@ def write_student_edition(paths: list[Path] | None = None, exercises_dir: Path |
     folder.mkdir(parents=True, exist_ok=True)
     record = _read_record(folder)
     outcome = Outcome()
+    backups = folder / BACKUP_DIR_NAME
 
     def edited(target: Path) -> bool:
         current = target.read_text(encoding="utf-8")
@@ -407,8 +438,10 @@ def write_student_edition(paths: list[Path] | None = None, exercises_dir: Path |
             outcome.refused.append(target)
             continue
         else:
-            with target.open("w", encoding="utf-8", newline="\n") as file:
-                file.write(text)
+            keep = target.exists() and edited(target)
+            written = write_text(target, text, newline="\n", backup=keep, backup_dir=backups)
+            if written.backup is not None:
+                outcome.backups.append((target, written.backup))
             outcome.written.append(target)
         record[name] = text_hash(text)
     for name in sorted(set(record) - set(texts)):
@@ -417,6 +450,8 @@ def write_student_edition(paths: list[Path] | None = None, exercises_dir: Path |
             outcome.refused.append(target)
             continue
         if target.exists():
+            if edited(target):
+                outcome.backups.append((target, keep_backup(target, backups)))
             target.unlink()
             outcome.removed.append(target)
         del record[name]
@@ -436,11 +471,13 @@ def main(argv: list[str] | None = None) -> int:
     exercises_dir = None if args.dir is None else args.dir / "exercises"
     try:
         outcome = write_student_edition(paths, exercises_dir, force=args.force)
-    except StudentEditionError as error:
+    except (StudentEditionError, RecordError) as error:
         print(f"Cannot write the student edition: {error}", file=sys.stderr)
         return 2
     for path in outcome.written:
         print(f"wrote   {relative(path)}")
+    for path, copy_of_it in outcome.backups:
+        print(f"kept a copy of the edited {relative(path)} in {relative(copy_of_it)}")
     for path in outcome.removed:
         print(f"removed {relative(path)} (its solution notebook is gone)")
     print(f"Student edition: {len(outcome.written)} written, {len(outcome.unchanged)} unchanged, "
@@ -450,7 +487,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in outcome.refused:
             print(f"NOT overwritten: {relative(path)} was changed after it was generated "
                   "(it may hold a student's answers).", file=sys.stderr)
-        print("Save a copy of any work you want to keep, then overwrite with:\n"
+        print("To overwrite them anyway (a copy of each, with the time in its name, is kept in "
+              f"{relative((exercises_dir or EXERCISES_DIR) / BACKUP_DIR_NAME)}/):\n"
               "    make student FORCE=1        (or: python -m tools.student --force)", file=sys.stderr)
         return 1
     return 0

@@ -1,161 +1,166 @@
 """Checks for notebook 07 · Your article: the whole method, and a brief to hand in.
 
-Every check computes the answer with the same helpers on the article in use,
-so it stays right on any article a student chooses.
+Every check computes its reference with the same helpers on the article in
+use, so it stays right on any article a student chooses.  Where the reference
+is a reading only the course article has (who an unresolved pronoun stands
+for), another article gets "Complete" with what to compare the answer with.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
+from ..brief import hardest_table, load_sides, narrator_or_echo, paragraphs_with, unidentified_table
+from ..quotes import quoted_share
+from ..sides import classify, groupings, leaders, sides_frame
+from ..sources import source_table
+from . import complete, correct, exercise, is_whole_number, not_yet
 
-from ..brief import frame_summary, unidentified_attributions
-from ..framing import CONTESTED_TERMS, find_term, label_uses, narrator_uses
-from ..readability import hardest_sentences, paragraph_scores
-from ..sources import find_attributions
-from . import correct, exercise, not_yet, is_number, is_whole_number
+#: Exercise 7.1 on the course article: the party the annotation gives the unresolved "they" (paragraph 8).
+_SEED_UNRESOLVED = {8: "Karabakh Armenian authorities"}
+_SEED_ALSO_ACCEPTED = {"armenian separatist authorities", "its separatist allies", "separatist allies",
+                       "karabakh armenian authorities"}
+#: Exercise 7.5: a sentence is "mostly quotation" when more than this share of its words stands in quotation marks.
+MOSTLY_QUOTED = 0.5
+
+
+def _plain(text) -> str:
+    return " ".join(str(text).replace("’", "'").lower().split()).strip(" .,;")
 
 
 @exercise("07.1")
-def unidentified_sources(answer, article):
-    if not is_whole_number(answer):
-        return not_yet("Give a whole number: how many attributions come from a source the reader cannot identify.")
-    found = find_attributions(article)
-    unidentified = unidentified_attributions(article)
-    expected = len(unidentified)
-    if answer == expected:
-        if not expected:
-            return correct("Every statement is credited to a source the reader can identify by name, title or "
-                           "institution.")
-        return correct(f"{expected} of the {len(found)} attributions: a reader cannot tell who said these words. "
-                       "Ask why each source is anonymous, and whether the text says so.")
-    anonymous_mentions = sum(a.mention == "anonymous" for a in found)
-    unresolved = sum(a.source.endswith("(unresolved)") for a in found)
-    if answer == anonymous_mentions and anonymous_mentions != expected:
-        return not_yet("An anonymous source can speak again through a pronoun (\"he added\"): count every "
-                       "attribution whose source is an anonymous one, not only the rows whose mention is "
-                       "\"anonymous\".")
-    if answer == unresolved and unresolved != expected:
-        return not_yet("You counted the unresolved pronouns. Anonymous sources (\"an official who asked not to "
-                       "be named\") are unidentified too.")
-    if answer == sum(a.mention == "pronoun" for a in found):
-        return not_yet("Most pronouns are resolved to a named source (\"he\" is the minister). Count only the "
-                       "sources ending in \"(unresolved)\" and the anonymous ones.")
-    return not_yet("Look at the source and mention columns of the source table: a source is unidentified when it "
-                   "ends in \"(unresolved)\" or when it was introduced with mention \"anonymous\".")
+def who_is_unidentified(answer, article):
+    rows = unidentified_table(article)
+    if not len(rows):
+        return correct("Every statement is credited to a source the reader can identify: nothing to decide.") \
+            if answer in ([], None) else not_yet("This article has no unidentified attribution: the answer is [].")
+    if not isinstance(answer, (list, tuple)) or len(answer) != len(rows):
+        return not_yet(f"Give a list of {len(rows)} reading(s), one per row of the table, in its order: the source "
+                       "or party, or \"cannot tell\".")
+    readings = list(zip(rows["paragraph"], answer))
+    if any(reading is None or not str(reading).strip() for _, reading in readings):
+        return not_yet("Write a reading for every row, or \"cannot tell\" where the text does not say.")
+    if not article.is_seed:
+        return complete("Compare each reading with the sentence before the pronoun: a reader may link a pronoun "
+                        "the tool leaves unresolved, and an anonymous source stays anonymous however often it "
+                        "speaks. Correct your sides table where you are sure, and say so in the brief.")
+    paragraph = next(iter(_SEED_UNRESOLVED))
+    given = _plain(next(reading for p, reading in readings if p == paragraph))
+    if given in _SEED_ALSO_ACCEPTED:
+        return correct("The sentence before ends with the only plural the text offers, “its separatist allies”: the "
+                       "Karabakh Armenian side, whom Armenia's statement places there. The tool resolves pronouns to "
+                       "named sources only, so it leaves this one open; a reader can link it, and should say so.")
+    if given in {"armenia", "armenia's government", "the armenian government", "nikol pashinian"}:
+        return not_yet("In this text Armenia is singular (“For its part, Armenia ...”, “its separatist allies”): "
+                       "it cannot be “they”. Which plural does the sentence before name?")
+    if given in {"cannot tell", "unknown", "anonymous"}:
+        return not_yet("The source is not anonymous: the sentence before names a plural, “its separatist allies”. "
+                       "Who are they?")
+    return not_yet("Read the sentence before: which plural does it name, and for which party do they speak?")
 
 
 @exercise("07.2")
-def top_source_share(answer, article):
-    if not is_number(answer):
-        return not_yet("Give a number between 0 and 1: the share of all attributions that go to the most quoted source.")
-    found = find_attributions(article)
-    if not found:
-        return correct("This article credits no statement to anyone: the share is 0.") if answer == 0 else \
-            not_yet("find_attributions finds no attribution in this article: the share is 0.")
-    counts = Counter(a.source for a in found)
-    top = counts.most_common(1)[0][1]
-    expected = top / len(found)
-    leaders = [source for source, n in counts.items() if n == top]
-    if math.isclose(answer, expected, abs_tol=0.005):
-        if len(leaders) == 1:
-            return correct(f"{leaders[0]}: {top} of {len(found)} attributions ({expected:.0%}). Is one voice "
-                           "dominant? Compare with the share of its side in the table by side.")
-        return correct(f"{len(leaders)} sources tie with {top} of {len(found)} attributions each ({expected:.0%}), "
-                       f"among them {leaders[0]}: no single source dominates. The table by side shows whether "
-                       "one side does.")
-    if math.isclose(answer, expected * 100, abs_tol=0.5):
-        return not_yet("That looks like a percentage. Give a share between 0 and 1 (divide by 100).")
-    if answer == top:
-        return not_yet("That is the number of attributions of the most quoted source. Divide it by the number "
-                       "of all attributions.")
-    if math.isclose(answer, 1 / len(counts), abs_tol=0.005):
-        return not_yet("You divided by the number of distinct sources. Divide by the number of attributions.")
-    return not_yet("Count the attributions per source (value_counts() of the source column), take the largest "
-                   "count and divide it by the number of attributions.")
+def grouping_matters(answer, article):
+    if not isinstance(answer, bool):
+        return not_yet("Give True (the party heard most changes when parties are grouped into sides) or False.")
+    sides, _ = load_sides(article)
+    table = classify(source_table(article), sides)
+    if not len(table):
+        return correct("No one is heard in this article: grouping changes nothing.") if answer is False else \
+            not_yet("No one is heard in this article, so grouping cannot change the finding: False.")
+    if not (sides_frame(sides)["party"] != "").any():
+        return not_yet("Fill in the party column of your sides table first (section 3), then compare the tables.")
+    side_of = dict(zip(sides_frame(sides)["party"], sides_frame(sides)["side"]))
+    by_party = leaders(table, "party")
+    by_side = leaders(table, "side")
+    expected = sorted(by_side) != sorted(dict.fromkeys(side_of.get(p, p) for p in by_party))
+    if not len(groupings(sides)):
+        expected = False
+    said = f"with the parties apart, {' and '.join(by_party) or 'no one'} leads; grouped, {' and '.join(by_side) or 'no one'}"
+    if answer == expected:
+        if expected:
+            return correct(f"It changes: {said}. A brief must say which grouping a finding uses, and give both.")
+        return correct(f"It does not change ({said}): the finding holds either way. Say so in the brief.")
+    return not_yet("Compare the first rows of the two tables, by party and by side: is the leader the same "
+                   "party, or the side of that party?")
 
 
 @exercise("07.3")
-def narrator_term_counts(answer, article):
-    try:
-        given = {_term_of(str(term)): int(n) for term, n in dict(answer).items()}
-    except (TypeError, ValueError):
-        return not_yet("Give a dictionary (or pandas Series) from contested term to the number of times the "
-                       "narrator uses it, such as {\"separatist\": 2}.")
-    given = {term: n for term, n in given.items() if n}
-    expected = dict(Counter(u.term.lower() for u in narrator_uses(article)))
+def echoes(answer, article):
+    uses = narrator_or_echo(article)
+    reported = uses["stands in"].str.startswith("reported words")
+    expected = sorted(uses.index[reported])
+    if not isinstance(answer, (list, tuple, set)) or not all(is_whole_number(k) for k in answer):
+        return not_yet("Give a list of row numbers of the table (an empty list [] if none).")
+    given = sorted(set(answer))
     if given == expected:
         if not expected:
-            return correct("The article passes the narrator-voice test: every contested term of the list stands "
-                           "inside a source's quotation marks.")
-        return correct("In its own voice the article uses " + ", ".join(f"{t} ({n}×)" for t, n in expected.items())
-                       + ". Quote these sentences as evidence in your brief.")
-    everywhere = dict(Counter(u.term.lower() for u in label_uses(article, CONTESTED_TERMS)))
-    if given == everywhere and everywhere != expected:
-        return not_yet("You counted every use, quoted ones included. The test keeps only the uses outside "
-                       "quotation marks (voice \"narrator\").")
-    unknown = [t for t in given if t not in {c.lower() for c in CONTESTED_TERMS}]
+            return correct("None of these uses stands in a source's reported words: each is the narrator's own "
+                           "choice of word, to report as such.")
+        where = "; ".join(f"Row {k}: “{uses.loc[k, 'words']}” ({uses.loc[k, 'stands in']})" for k in expected)
+        return correct(f"{where}. There the narrator may be echoing the source's word without quotation marks; the "
+                       "other uses are the narrator's own, in how it names a speaker or in its own sentence.")
+    unknown = [k for k in given if k not in uses.index]
     if unknown:
-        return not_yet(f"{unknown[0]!r} is not an entry of CONTESTED_TERMS: use the list's entries as keys "
-                       "(the use's term, not the words as written).")
-    if set(given) == set(expected):
-        return not_yet("The right terms, but not the right counts: count every use whose voice is \"narrator\".")
-    return not_yet("Run narrator_uses(article) and count its records by term (collections.Counter of u.term).")
-
-
-def _term_of(word: str) -> str:
-    """The entry of CONTESTED_TERMS that finds ``word`` (itself, in lower case, if none)."""
-    word = word.strip()
-    for term in CONTESTED_TERMS:
-        if find_term(word, term) == [(0, len(word))]:
-            return term.lower()
-    return word.lower()
+        return not_yet(f"The table has no row {unknown[0]}: use the row numbers shown, 1 to {len(uses)}.")
+    named = set(uses.index[uses["stands in"] == "the name of the speaker"])
+    inferred = {k for k in uses.index if "implying" in uses.loc[k, "evidence"].lower()} - set(expected)
+    if set(given) & inferred:
+        return not_yet("“Implying” marks the reporter's own inference: the words after it are the narrator's, not "
+                       "the source's.")
+    if set(given) & named:
+        return not_yet("Where the term is part of how the text names or describes the speaker (“X authorities "
+                       "announced”, “Y, the rights defender of ...”), the narrator chose the name: the source is not "
+                       "reported to have said it.")
+    if len(given) == len(uses) and len(uses) > len(expected):
+        return not_yet("Not every use: keep only those inside what a source is reported to have said.")
+    if set(given) < set(expected):
+        return not_yet("Some are missing. A statement can come before its speaker (“..., the army announced”) or "
+                       "after “according to”: the words reported are the source's then too.")
+    return not_yet("For each row, ask: is the term inside what a source is reported to say (after “accused”, "
+                   "before “announced”, after “according to”), or in the narrator's own words?")
 
 
 @exercise("07.4")
-def dominant_frame(answer, article):
-    summary = frame_summary(article)
-    top = int(summary["paragraphs"].max()) if len(summary) else 0
-    if top == 0:
-        return correct("No frame word occurs in the body: None is right.") if answer is None else \
-            not_yet("No frame's words occur in this article's body: the answer is None.")
-    if not isinstance(answer, str):
-        return not_yet("Give the frame's name as a string, as in the index of frame_summary(article).")
-    leaders = [frame for frame, n in summary["paragraphs"].items() if n == top]
-    name = answer.strip().lower()
-    if name in leaders:
-        tie = f" (tied with {', '.join(f for f in leaders if f != name)})" if len(leaders) > 1 else ""
-        return correct(f"“{name}” words occur in {top} of {len(article.paragraphs)} paragraphs{tie}. Now read "
-                       "those paragraphs: does the text really frame the story that way?")
-    if name not in summary.index:
-        return not_yet(f"{answer!r} is not one of the frames: {', '.join(summary.index)}.")
-    if summary.loc[name, "words"] == summary["words"].max():
-        return not_yet("That frame has the most words. The question asks in how many paragraphs a frame's words "
-                       "occur: a frame spread over the article weighs more than one dense paragraph.")
-    return not_yet("Use the paragraphs column of frame_summary(article): which frame has the largest number?")
+def security_or_conflict(answer, article):
+    if not is_whole_number(answer):
+        return not_yet("Give a whole number: in how many body paragraphs do security or conflict words occur?")
+    both = paragraphs_with(article, ["security", "conflict"])
+    expected = len(both)
+    n = len(article.paragraphs)
+    if answer == expected:
+        missing = [k for k in range(1, n + 1) if k not in both]
+        rest = f"; the others: {', '.join(map(str, missing))}" if missing else ""
+        example = " (here “Security Council” and “agreements in force”)" if article.is_seed else ""
+        return correct(f"{expected} of {n} paragraphs{rest}. Now read the words behind the count: a dictionary also "
+                       f"counts words used in another sense{example}.")
+    security, conflict = len(paragraphs_with(article, "security")), len(paragraphs_with(article, "conflict"))
+    if answer == security + conflict and security + conflict != expected:
+        return not_yet("You added the two counts: a paragraph with both kinds of word counts twice. Count each "
+                       "paragraph once.")
+    if answer in (security, conflict):
+        return not_yet("That is one of the two frames alone. Count the paragraphs with words of either frame.")
+    return not_yet("Use paragraphs_with(article, [\"security\", \"conflict\"]) and count its paragraphs with len(...).")
 
 
 @exercise("07.5")
-def paragraph_of_hardest_sentence(answer, article):
-    hardest = hardest_sentences(article, n=1)
+def mostly_quoted(answer, article):
+    hardest = hardest_table(article)
     if not len(hardest):
-        return correct("No sentence has 10 words or more: None is right.") if answer is None else \
-            not_yet("No sentence of this article has 10 words or more, so hardest_sentences finds none: "
-                    "the answer is None.")
-    if not is_whole_number(answer):
-        return not_yet("Give the paragraph's number: a whole number, as the paragraph column shows it (from 1).")
-    row = hardest.iloc[0]
-    expected = int(row["paragraph"])
-    if answer == expected:
-        return correct(f"Paragraph {expected} holds the hardest sentence: {int(row['words'])} words, grade "
-                       f"{row['grade']:.1f}. Start a plain-language rewrite there.")
-    if answer == int(hardest.index[0]):
-        return not_yet("That is the sentence's number (its row in sentence_scores). The question asks for "
-                       "its paragraph: read the paragraph column.")
-    grades = paragraph_scores(article)["flesch_kincaid_grade"]
-    if answer == int(grades.idxmax()):
-        return not_yet("That paragraph has the highest grade as a whole (exercise 4.3). The question asks "
-                       "where the single hardest sentence stands: use hardest_sentences(article).")
-    if answer == expected - 1:
-        return not_yet("Off by one: the tables number paragraphs from 1, as a reader counts.")
-    return not_yet("Take the first row of hardest_sentences(article) and read its paragraph column.")
+        return correct("No sentence is long enough to score: nothing to rewrite.") if answer in ([], None) else \
+            not_yet("No sentence of this article is long enough to score: the answer is [].")
+    if not isinstance(answer, (list, tuple, set)) or not all(is_whole_number(k) for k in answer):
+        return not_yet("Give a list of row numbers of the table (1, 2, 3), an empty list [] if none.")
+    shares = {k: quoted_share(s) for k, s in hardest["sentence"].items()}
+    expected = sorted(k for k, share in shares.items() if share > MOSTLY_QUOTED)
+    given = sorted(set(answer))
+    if given == expected:
+        free = [k for k in hardest.index if k not in expected]
+        return correct("Mostly quotation: " + (", ".join(f"sentence {k} ({shares[k]:.0%} quoted)" for k in expected)
+                                               or "none") +
+                       ". A rewrite may not change a source's words there. " +
+                       (f"Start with sentence {free[0]}, where the reporter's own words can be cut." if free else
+                        "Every hard sentence is a quotation: a rewrite can only paraphrase and attribute."))
+    if len(given) == len(hardest) and len(expected) < len(hardest):
+        return not_yet("Not all of them: in one the reporter's words (attribution, participles, context) are most "
+                       "of the sentence. Count what stands inside the quotation marks.")
+    return not_yet("For each sentence, compare the words inside quotation marks with the rest: which are mostly a "
+                   "source's words?")

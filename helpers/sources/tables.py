@@ -49,8 +49,11 @@ def source_table(article):
 
 def export_source_table(article, path) -> Path:
     """Write the source table to ``path`` as CSV (UTF-8 with a byte-order mark, so spreadsheets read it)."""
+    from ..files import write_text  # atomic: an error (text that cannot be encoded, ...) leaves the old file whole
+
     path = Path(path)
-    source_table(article).to_csv(path, index_label="row", encoding="utf-8-sig")
+    write_text(path, source_table(article).to_csv(index_label="row", lineterminator="\n"), encoding="utf-8-sig",
+               newline="\n")
     return path
 
 
