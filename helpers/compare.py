@@ -46,7 +46,7 @@ from pathlib import Path
 import pandas as pd
 
 from .article import SEEDS_DIR, Article, load_article
-from .errors import CorpusError
+from .errors import CorpusError, CourseError
 from .framing import SIDES as NAMING_SIDES
 from .framing import frame_hits, load_frame_lexicons, narrator_uses, quote_voices
 from .provenance import SHEET_NAME, provenance_record, provenance_sheet, read_sheet
@@ -150,14 +150,26 @@ def _files(articles) -> list[tuple[Path, Path | None]]:
         articles = [articles]
     found = []
     for item in articles:
-        path = Path(item).expanduser()
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*.txt") if p.is_file())
+        if not isinstance(item, (str, Path)):
+            raise CorpusError(f"ARTICLES names {item!r}, a {type(item).__name__}: each article must be the path of a "
+                              "folder or a .txt file, in quotation marks")
+        if not str(item).strip():
+            raise CorpusError("ARTICLES names an empty path: write the folder or the .txt file between the quotation "
+                              "marks")
+        try:
+            path = Path(item).expanduser()
+            path.resolve()  # raises here, not later, for a NUL character or a name this system cannot hold
+            is_folder, exists = path.is_dir(), path.exists()
+        except (OSError, ValueError) as err:  # UnicodeEncodeError is a ValueError
+            raise CorpusError(f"ARTICLES names {str(item)!r}, which is not a usable path: {_one_line(err)}") from None
+        if is_folder:
+            # every .txt entry that is not a folder: a pipe or a device gets a row with the reason
+            files = sorted(p for p in path.rglob("*.txt") if not p.is_dir())
             if not files:
                 raise CorpusError(f"The folder {_shown(path)!r} has no .txt articles: save each article as a "
                                   "plain-text file (.txt) in it")
             found += [(p, path) for p in files]
-        elif path.exists() or path.suffix == ".txt":
+        elif exists or path.suffix == ".txt":
             found.append((path, None))  # a missing .txt file gets a row with the reason
         else:
             raise CorpusError(f"No folder or file at {str(item)!r}: give a folder of .txt articles or a list of "
@@ -217,10 +229,34 @@ def course_sides() -> pd.DataFrame:
     return _sides_frame(pd.DataFrame(read_csv("seed_sources.csv")), "seed_sources.csv")
 
 
-def _read_sides(folders) -> pd.DataFrame:
+def _read_sides_file(path: Path) -> pd.DataFrame:
+    """A teacher's ``sides.csv``; raises :class:`CorpusError` (naming the file) when it cannot be used."""
+    shown = f"{path.parent.name}/{path.name}"
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise CorpusError(f"{shown} is not UTF-8 text: open it in a spreadsheet or text editor and save it as "
+                          "CSV UTF-8") from None
+    except (ValueError, OSError) as err:  # pandas' ParserError and EmptyDataError are ValueErrors
+        raise CorpusError(f"{shown} cannot be read as a table: {_one_line(err)}") from None
+    return _sides_frame(table, shown)
+
+
+def _read_sides(folders, notes: list | None = None) -> pd.DataFrame:
+    """The course's sides table, with the teacher's ``sides.csv`` of each folder first.
+
+    A ``sides.csv`` that cannot be used is left out, with the reason in ``notes``.
+    """
     sides = course_sides()
-    extra = [_sides_frame(pd.read_csv(folder / SIDES_FILE, dtype=str, keep_default_na=False), SIDES_FILE)
-             for folder in folders if (folder / SIDES_FILE).is_file()]
+    extra = []
+    for folder in sorted(folders):
+        if (folder / SIDES_FILE).is_file():
+            try:
+                extra.append(_read_sides_file(folder / SIDES_FILE))
+            except CorpusError as err:
+                if notes is None:
+                    raise
+                notes.append(f"{err} (the course's sides table is used instead)")
     if extra:  # the teacher's decisions first: they replace the course's for the same source
         sides = pd.concat([*extra, sides], ignore_index=True).drop_duplicates("source", keep="first")
     return sides.reset_index(drop=True)
@@ -265,19 +301,19 @@ def load_corpus(articles=None) -> Corpus:
         entry = Entry(label, _shown(path))
         try:
             entry.article = load_article(path, name=label)
-        except (ValueError, OSError) as err:  # ArticleError is a ValueError; a missing file an OSError
+        except (CourseError, OSError) as err:  # every article problem is a CourseError; OSError: the unforeseen
             entry.error = _one_line(err)
         folder = path.parent
         if folder not in sheets:
             try:
                 sheets[folder] = read_sheet(folder)
-            except ValueError as err:
+            except CourseError as err:
                 sheets[folder] = {}
                 notes.append(_one_line(err))
         header = entry.article.provenance if entry.article is not None else {}
         entry.provenance = provenance_record(header, sheets[folder].get(path.name))
         entries.append(entry)
-    corpus = Corpus(entries, _read_sides({p.parent for p, _ in kept}), notes)
+    corpus = Corpus(entries, _read_sides({p.parent for p, _ in kept}, notes), notes)
     bad = [e for e in entries if e.article is None]
     if not corpus.readable:
         raise CorpusError("No article could be read: " + "; ".join(f"{e.file}: {e.error}" for e in bad))
@@ -552,7 +588,7 @@ def side_by_side(comparison: pd.DataFrame, section: str | None = None, articles=
     the sentences behind any cell.
     """
     if section is not None and section not in SECTIONS:
-        raise ValueError(f"no section {section!r}; the sections are: {', '.join(SECTIONS)}")
+        raise CorpusError(f"no section {section!r}; the sections are: {', '.join(SECTIONS)}")
     part = comparison if section is None else comparison[comparison["section"] == section]
     cells = part.drop_duplicates(["row", "article"])
     rows = list(dict.fromkeys(cells["row"]))
@@ -563,7 +599,7 @@ def side_by_side(comparison: pd.DataFrame, section: str | None = None, articles=
         articles = [articles] if isinstance(articles, str) else list(articles)
         missing = [a for a in articles if a not in known]
         if missing:
-            raise KeyError(f"no article {missing[0]!r} in the comparison; the articles are: {', '.join(known)}")
+            raise CorpusError(f"no article {missing[0]!r} in the comparison; the articles are: {', '.join(known)}")
     value = {(r, a): v for r, a, v in zip(cells["row"], cells["article"], cells["value"])}
     table = pd.DataFrame([[shorten(value.get((r, a), ""), width) for a in articles] for r in rows],
                          index=pd.Index(rows, name=section or "measure"), columns=articles)
@@ -575,14 +611,14 @@ def evidence(comparison: pd.DataFrame, row: str, article: str, width: int = 160)
 
     ``row`` is a row of :func:`side_by_side` (such as "first voice"),
     ``article`` one of its columns.  The value of the cell is in the table's
-    ``attrs["value"]``.  Raises ``KeyError`` naming the rows or articles there are.
+    ``attrs["value"]``.  Raises :class:`~helpers.errors.CorpusError` naming the rows or articles there are.
     """
     rows = list(dict.fromkeys(comparison["row"]))
     articles = list(dict.fromkeys(comparison["article"]))
     if row not in rows:
-        raise KeyError(f"no row {row!r} in the comparison; the rows are: {', '.join(rows)}")
+        raise CorpusError(f"no row {row!r} in the comparison; the rows are: {', '.join(rows)}")
     if article not in articles:
-        raise KeyError(f"no article {article!r} in the comparison; the articles are: {', '.join(articles)}")
+        raise CorpusError(f"no article {article!r} in the comparison; the articles are: {', '.join(articles)}")
     cell = comparison[(comparison["row"] == row) & (comparison["article"] == article)]
     cell = cell[cell["evidence"] != ""]
     table = pd.DataFrame({"where": list(cell["where"]), "evidence": [shorten(e, width) for e in cell["evidence"]]},

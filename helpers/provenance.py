@@ -43,11 +43,13 @@ they say how they were made.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .datafiles import read_csv
+from .errors import CorpusError
 from .text import shorten
 
 __all__ = [
@@ -163,17 +165,27 @@ def read_sheet(folder: Path | str) -> dict[str, dict]:
     """The rows of ``provenance.csv`` in ``folder``, by file name (``{}`` when there is no sheet).
 
     Column names are read in any case; a row without a ``file`` is skipped.
-    Raises ``ValueError`` naming the file when the sheet has no ``file`` column.
+    Raises :class:`~helpers.errors.CorpusError` naming the file when the sheet
+    has no ``file`` column or cannot be read (not UTF-8, not a CSV table).
     """
     path = Path(folder) / SHEET_NAME
     if not path.is_file():
         return {}
-    rows = read_csv(path.resolve())
+    shown = f"{path.name} in {Path(folder).name}/"
+    try:
+        rows = read_csv(path.resolve())
+    except UnicodeDecodeError:
+        raise CorpusError(f"{shown} is not UTF-8 text: open it in a spreadsheet or text editor and save it as "
+                          "CSV UTF-8") from None
+    except (ValueError, OSError) as err:  # csv.Error is not one: see below
+        raise CorpusError(f"{shown} cannot be read: {' '.join(str(err).split())}") from None
+    except csv.Error as err:
+        raise CorpusError(f"{shown} is not a CSV table: {' '.join(str(err).split())}") from None
     out: dict[str, dict] = {}
     for row in rows:
-        clean = {_field_name(k): (v or "").strip() for k, v in row.items() if k}
+        clean = {_field_name(k): (v if isinstance(v, str) else "").strip() for k, v in row.items() if k}
         if "file" not in clean:
-            raise ValueError(f"{path.name} in {Path(folder).name}/ has no column 'file': its first line must be "
+            raise CorpusError(f"{path.name} in {Path(folder).name}/ has no column 'file': its first line must be "
                              f"file,{','.join(FIELDS)}")
         if clean["file"]:
             out[clean["file"]] = clean

@@ -37,6 +37,7 @@ import pandas as pd
 
 from .article import Article, as_article, load_article
 from .datafiles import read_csv
+from .errors import CorpusError
 from .framing import find_term, load_contested_terms
 from .provenance import CONSTRUCTED, format_header
 from .reading import NUMBER_WORDS, headline_figures, number_claims
@@ -233,7 +234,7 @@ def one_side_voices(article=None, side: str = "Azerbaijan", sides: pd.DataFrame 
         elif kind == "paragraph":
             kept_sentences = []
             for s in article.sentences_in(what):
-                k = article.sentences.index(s)
+                k = article.sentence_at(s.start)  # by position: two sentences may read the same
                 foreign = others(voices.get(k, []))
                 if foreign:
                     changes.append({"where": f"sentence {k + 1}", "before": str(s), "after": "",
@@ -329,7 +330,7 @@ def switch_naming(article=None, direction: str = "Azerbaijani sources", key: str
     recipe: only the narrator's own sentences and its names for sources change).
     """
     if direction not in NAMING:
-        raise ValueError(f"direction must be one of {', '.join(NAMING)}, not {direction!r}")
+        raise CorpusError(f"direction must be one of {', '.join(NAMING)}, not {direction!r}")
     article = load_article() if article is None else as_article(article)
     pattern, replacements = _switch_pattern(direction)
     quotes = _quote_spans(article)

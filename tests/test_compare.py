@@ -67,7 +67,7 @@ def test_one_column_per_article_and_every_section(comparison, corpus):
     assert list(side_by_side(comparison, "naming", ["Armenian names", ORIGINAL]).columns) == ["Armenian names", ORIGINAL]
     with pytest.raises(ValueError, match="no section"):
         side_by_side(comparison, "tone")
-    with pytest.raises(KeyError, match="the articles are"):
+    with pytest.raises(CorpusError, match="the articles are"):
         side_by_side(comparison, "naming", ["BBC"])
 
 
@@ -134,9 +134,9 @@ def test_the_comparison_moves_with_each_recipe_and_symmetrically(comparison):
 
 def test_evidence_names_what_exists():
     comparison = compare(load_corpus([ARTICLES / "city_council.txt", ARTICLES / "weather_no_quotes.txt"]))
-    with pytest.raises(KeyError, match="the rows are"):
+    with pytest.raises(CorpusError, match="the rows are"):
         evidence(comparison, "tone", "city_council")
-    with pytest.raises(KeyError, match="the articles are"):
+    with pytest.raises(CorpusError, match="the articles are"):
         evidence(comparison, "first voice", "original")
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from helpers import load_article
 from helpers.article import DEFAULT_SEED, SEEDS_DIR
-from helpers.errors import EmptyArticleError
+from helpers.errors import CorpusError, EmptyArticleError
 from helpers.framing import narrator_uses
 from helpers.provenance import (
     FIELDS, NOT_RECORDED, format_header, provenance_record, provenance_sheet, read_sheet, split_header,
@@ -96,7 +96,7 @@ def test_the_sheet_beside_the_articles(tmp_path):
 
 def test_a_sheet_without_a_file_column_says_so(tmp_path):
     (tmp_path / "provenance.csv").write_text("outlet,date\nDaily A,2023\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="no column 'file'"):
+    with pytest.raises(CorpusError, match="no column 'file'"):
         read_sheet(tmp_path)
 
 

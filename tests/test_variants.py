@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from helpers import load_article
+from helpers.errors import CorpusError
 from helpers.framing import narrator_uses
 from helpers.sources import find_attributions, seed_sources
 from helpers.variants import (
@@ -129,7 +130,7 @@ def test_the_switch_on_a_small_text_outside_quotes_only_with_reported_speech_fla
     strict = switch_naming(article, "Azerbaijani sources", reported_speech=False)
     assert [c["why"] for c in strict.changes] == ["in the narrator's own words"] * 2
     assert "announced that Stepanakert was under fire" in strict.text and "reported speech kept" in strict.recipe
-    with pytest.raises(ValueError, match="direction must be one of"):
+    with pytest.raises(CorpusError, match="direction must be one of"):
         switch_naming(article, "both")
 
 

@@ -16,7 +16,9 @@ The tool
    ``parameters`` cell that sets ``ARTICLES`` (absolute paths, written as Python
    string literals: any character of a folder name is harmless);
 3. executes the copy in a fresh kernel (:func:`tools.solutions.execute`, as
-   ``make solutions`` and ``make course`` do), working in the output folder;
+   ``make solutions`` and ``make course`` do), working in the output folder,
+   which ``COURSE_OUTPUT_DIR`` names for the kernel (as in ``make course``);
+   a notebook that fails gets a first cell saying so;
 4. writes the executed notebook, an HTML page of it and an ``index.html`` to
    ``build/compare/<name>/``, where ``<name>`` is the folder's (or first
    file's) name followed by a short code of the full paths, so two folders of
@@ -126,9 +128,11 @@ def run(names: list[str] | None, out: Path = BUILD, notebook: Path = NOTEBOOK, c
     import nbformat
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+    from helpers.article import mark_bidi_controls
     from helpers.variants import write_variants
-    from tools.course import failing_cell, one_line
-    from tools.html import make_exporter, render_html, write_index
+    from tools.course import OUTPUT_ENV, _status_cell, failing_cell, mark_page, one_line
+    from tools.html import render_html, write_index
+    from tools.notebooks import write_notebook
     from tools.solutions import execute
 
     if not notebook.is_file():
@@ -142,7 +146,8 @@ def run(names: list[str] | None, out: Path = BUILD, notebook: Path = NOTEBOOK, c
     started = time.perf_counter()
     ok, message = True, ""
     try:
-        execute(nb, out_dir, CELL_TIMEOUT)
+        # the run's own folder, as make course does: anything the notebook writes goes there
+        execute(nb, out_dir, CELL_TIMEOUT, env={OUTPUT_ENV: str(out_dir)})
     except CellExecutionError:
         ok, message = False, failing_cell(nb)
     except CellTimeoutError:
@@ -151,10 +156,12 @@ def run(names: list[str] | None, out: Path = BUILD, notebook: Path = NOTEBOOK, c
         ok, message = False, f"the kernel died: {one_line(err)}"
     except Exception as err:  # the kernel could not start, ...
         ok, message = False, f"could not run: {type(err).__name__}: {one_line(err)}"
+    if not ok:
+        nb.cells.insert(0, _status_cell(message))  # the page says it did not finish, before anything else
     target = out_dir / notebook.name
-    nbformat.write(nb, target)
-    render_html(nb, target.with_suffix(".html"))
-    write_index(out_dir, [target], title=f"Comparing coverage: {', '.join(corpus.labels)}")
+    write_notebook(target, nb)  # atomic: Ctrl-C never leaves half a notebook
+    render_html(mark_page(nb), target.with_suffix(".html"))  # bidirectional controls shown, never applied
+    write_index(out_dir, [target], title=mark_bidi_controls(f"Comparing coverage: {', '.join(corpus.labels)}"))
     took = time.perf_counter() - started
     if not ok:
         print(f"make compare: {notebook.name} failed: {message}", file=sys.stderr)
