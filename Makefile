@@ -94,7 +94,8 @@ html: $(STAMP)
 # Speed figures: what `import helpers` costs, readability timings, articles per second for the
 # whole analysis, the ratio of helpers.reading's time on two sizes of text (about 2: time grows in
 # proportion to the text), how long make html takes, and every helper's time on two sizes of
-# article (the ratio test of tests/bench_scale.py; it exits 1 when a helper is not linear).
+# article (the ratio test of tests/bench_scale.py; it exits 1 when a helper is not linear), and the
+# same ratio test for the comparison of notebook 06 (tests/bench_compare.py: length and number of articles).
 bench: $(DEV_STAMP)
 	$(BIN)/python tests/bench_import.py
 	$(BIN)/python tests/bench_readability.py
@@ -103,6 +104,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python tests/bench_html.py
 	$(BIN)/python -m tools.grading.bench
 	$(BIN)/python tests/bench_scale.py
+	$(BIN)/python tests/bench_compare.py
 
 # Precision and recall on real news (the benchmark's texts stay in ../shared; only figures are kept).
 evaluate: $(STAMP)

@@ -29,6 +29,7 @@ every change, sentence by sentence, and :func:`recipe_table` shows them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,8 +124,26 @@ def _quote_spans(article: Article) -> list[tuple[int, int]]:
     return [(q.start - len(q.open_mark), q.end + len(q.close_mark)) for q in article.quotes if q.level == 0]
 
 
+class _Spans:
+    """(start, end) spans, ready for :meth:`overlaps` by binary search (one long article stays linear)."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach, furthest = [], -1  # reach[i]: the largest end among the first i + 1 spans
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a span overlaps [start, end): one that starts before ``end`` and ends after ``start``."""
+        k = bisect.bisect_left(self.starts, end)  # the spans that start before end
+        return k > 0 and self.reach[k - 1] > start
+
+
 def _inside(start: int, end: int, spans) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    spans = spans if isinstance(spans, _Spans) else _Spans(spans)
+    return spans.overlaps(start, end)
 
 
 # ------------------------------------------------------------------------------------ whose voices where
@@ -151,6 +170,7 @@ def _sentence_voices(article: Article, attributions) -> dict[int, list[str]]:
             for k in {article.sentence_at(start), article.sentence_at(max(start, end - 1))} - {None}:
                 if a.source and a.source not in voices.setdefault(k, []):
                     voices[k].append(a.source)
+    covered = _Spans(covered)
     for q in article.quotes:
         if q.level == 0 and article.paragraph_at(q.start) is not None and not _inside(q.start, q.end, covered):
             add(q.start, "(a quotation credited to no one)")
@@ -333,18 +353,21 @@ def switch_naming(article=None, direction: str = "Azerbaijani sources", key: str
         raise CorpusError(f"direction must be one of {', '.join(NAMING)}, not {direction!r}")
     article = load_article() if article is None else as_article(article)
     pattern, replacements = _switch_pattern(direction)
-    quotes = _quote_spans(article)
+    quotes = _Spans(_quote_spans(article))
     attributions = find_attributions(article)
+    speakers = _Spans((a.start, a.end) for a in attributions)
+    reporting: dict[int, list[str]] = {}  # sentence -> the sources it reports without quoting them whole
+    for a in attributions:
+        if a.kind != "direct":  # a direct quotation's content is inside its quotation marks
+            reporting.setdefault(article.sentence_at(a.start), []).append(a.source)
     changes = []
 
     def reported(start: int) -> str:
+        if speakers.overlaps(start, start + 1):
+            return ""  # the words that name the source: the narrator's naming of it
         k = article.sentence_at(start)
-        for a in attributions:
-            if a.start <= start < a.end:
-                return ""  # the words that name the source: the narrator's naming of it
-        speakers = [a.source for a in attributions if k is not None and article.sentence_at(a.start) == k
-                    and a.kind != "direct"]  # a direct quotation's content is inside its quotation marks
-        return f"in reported speech ({', '.join(dict.fromkeys(speakers))})" if speakers else ""
+        found = reporting.get(k, []) if k is not None else []
+        return f"in reported speech ({', '.join(dict.fromkeys(found))})" if found else ""
 
     def switch(span, where) -> str:
         text = str(span)
@@ -359,7 +382,10 @@ def switch_naming(article=None, direction: str = "Azerbaijani sources", key: str
             why = reported(start)
             if why and not reported_speech:
                 continue
-            at_start = not text[:m.start()].strip() or re.search(r"[.!?]\s+$", text[:m.start()])
+            before = m.start()  # at the start of the text or of a sentence: after [.!?] and a space
+            while before > 0 and text[before - 1].isspace():
+                before -= 1
+            at_start = before == 0 or (before < m.start() and text[before - 1] in ".!?")
             if at_start and target[:1].islower():
                 target = target[:1].upper() + target[1:]
             out.append(text[position:m.start()] + target)

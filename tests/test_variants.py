@@ -102,6 +102,20 @@ def test_one_side_voices_on_a_small_text():
                                                   "Residents waited."]
 
 
+
+def test_two_sentences_that_read_the_same_are_judged_each_by_its_own_voice():
+    """The same words, said by one side and then by the other: each sentence keeps or loses by its own speaker."""
+    text = ("Talks in the capital\n\nJeyhun Bayramov spoke first.\n\n“We want calm,” he said.\n\n"
+            "Ararat Mirzoyan spoke next.\n\n“We want calm,” he said.")
+    sides = pd.DataFrame([{"source": "Jeyhun Bayramov", "side": "one", "type": "named person", "note": ""},
+                          {"source": "Ararat Mirzoyan", "side": "other", "type": "named person", "note": ""}])
+    one = one_side_voices(load_article(text=text), "one", sides)
+    assert [str(s) for s in one.article().sentences] == ["Jeyhun Bayramov spoke first.", "“We want calm,” he said.",
+                                                        "Ararat Mirzoyan spoke next."]
+    assert [c["where"] for c in one.changes] == ["sentence 4"]
+    other = one_side_voices(load_article(text=text), "other", sides)
+    assert [c["where"] for c in other.changes] == ["sentence 2"]
+
 def test_the_naming_switch_never_changes_a_quoted_word(variants, seed):
     for key in ("Armenian names", "Azerbaijani names"):
         assert _quotes(variants[key].article()) == _quotes(seed), key
