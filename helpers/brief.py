@@ -193,11 +193,19 @@ def sides_template(article: Article) -> pd.DataFrame:
 def output_folder() -> Path:
     """Where briefs and sides tables go: the folder in :data:`OUTPUT_ENV` if it is set, else :data:`BUILD_DIR`.
 
+    When the helpers are installed on their own (no course folder around
+    them), it is ``build/`` in the current working folder instead.
+
     ``make course`` sets it to the run's own folder, so the outputs of one
     article never land in (or come from) the project's ``build/``.
     """
     value = os.environ.get(OUTPUT_ENV, "").strip()
-    return Path(value) if value else BUILD_DIR
+    if value:
+        return Path(value)
+    if (ROOT / "notebooks").is_dir():  # the course's own folder
+        return BUILD_DIR
+    # helpers installed from a wheel: never write into the installed package's folder
+    return Path.cwd() / "build"
 
 
 def sides_path(article: Article, folder: Path | str | None = None) -> Path:

@@ -273,7 +273,9 @@ def _call_sides_template(article, tmp_path):
     path = write_sides_template(article, tmp_path)
     path.read_bytes().decode("utf-8-sig")
     table, _ = load_sides(article, tmp_path)
-    assert list(table.columns) == ["source", "party", "side", "type", "note"]
+    from helpers.brief import SIDES_COLUMNS
+
+    assert list(table.columns) == SIDES_COLUMNS
     return None
 
 

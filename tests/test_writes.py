@@ -48,13 +48,14 @@ def test_a_brief_that_cannot_be_encoded_leaves_the_old_files_whole(tmp_path, art
 
 def test_a_source_table_that_cannot_be_encoded_leaves_the_old_csv_whole(tmp_path, article, monkeypatch):
     import helpers.sources as sources
+    import helpers.sources.tables as tables
 
     path = sources.export_source_table(article, tmp_path / "sources.csv")
     before = path.read_bytes()
     assert before.startswith("\ufeff".encode("utf-8")) and b"mayor" in before
     table = sources.source_table(article)
     broken = table.assign(quote=["\ud800"] * len(table))
-    monkeypatch.setattr(sources, "source_table", lambda _: broken)
+    monkeypatch.setattr(tables, "source_table", lambda _: broken)
     with pytest.raises(UnicodeEncodeError):
         sources.export_source_table(article, path)
     assert path.read_bytes() == before
@@ -78,8 +79,8 @@ def test_a_write_interrupted_half_way_leaves_the_old_file(tmp_path, monkeypatch)
 def test_the_sides_template_is_written_whole_and_never_over_a_filled_in_file(tmp_path, article):
     path = write_sides_template(article, tmp_path)
     table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    assert list(table.columns) == ["source", "side", "type", "note"] and len(table) >= 1
-    path.write_text("source,side,type,note\nthe mayor,city,official,mine\n", encoding="utf-8")
+    assert list(table.columns) == ["source", "party", "side", "type", "note"] and len(table) >= 1
+    path.write_text("source,party,side,type,note\nthe mayor,city council,city,official,mine\n", encoding="utf-8")
     assert write_sides_template(article, tmp_path) == path
     assert "mine" in path.read_text(encoding="utf-8")
 
@@ -108,3 +109,19 @@ def test_two_articles_of_the_same_name_never_share_a_brief(tmp_path):
         second = write_brief(build_brief(load_article(tmp_path / "b" / "report.txt")), tmp_path / "out")
     assert not set(first) & set(second)
     assert "mayor of a" in first[0].read_text(encoding="utf-8") and "mayor of b" in second[0].read_text(encoding="utf-8")
+
+
+def test_installed_helpers_write_into_the_working_folder_not_the_package(tmp_path, article, monkeypatch):
+    """Installed from a wheel, helpers/ sits in site-packages with no course folder around it."""
+    import helpers.brief as brief_module
+
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    work = tmp_path / "class"
+    work.mkdir()
+    monkeypatch.delenv("COURSE_OUTPUT_DIR", raising=False)
+    monkeypatch.setattr(brief_module, "ROOT", site)
+    monkeypatch.chdir(work)
+    assert output_folder() == work / "build"
+    assert sides_path(article).parent == work / "build"
+    assert not any(site.iterdir())
