@@ -11,6 +11,7 @@
 #   make bench      print the speed benchmarks (not part of make test)
 #   make evaluate   measure the source extractor on the real-news benchmark in ../shared
 #   make grade SUBMISSIONS=folder/   grade the students' notebooks: gradebook, feedback, class summary
+#   make compare [ARTICLES=folder/]   compare articles side by side (notebook 06) into build/compare/
 #   make matrix     run the tests on each Python 3.11-3.13 found here (downloads packages)
 #   make constraints  re-resolve and re-pin every package in constraints.txt (downloads)
 
@@ -28,10 +29,10 @@ STAMP   = $(VENV)/.installed-lab
 DEV_STAMP = $(VENV)/.installed-test
 PIP     = $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: help setup lab test student student-pack solutions nav timing needs course html bench evaluate grade matrix constraints clean
+.PHONY: help setup lab test student student-pack solutions nav timing needs course html bench evaluate grade compare matrix constraints clean
 
 help:
-	@sed -n '2,15p' Makefile | sed 's/^# *//'
+	@sed -n '2,16p' Makefile | sed 's/^# *//'
 
 # Create the virtual environment once.
 $(BIN)/python:
@@ -93,7 +94,8 @@ html: $(STAMP)
 # Speed figures: what `import helpers` costs, readability timings, articles per second for the
 # whole analysis, the ratio of helpers.reading's time on two sizes of text (about 2: time grows in
 # proportion to the text), how long make html takes, and every helper's time on two sizes of
-# article (the ratio test of tests/bench_scale.py; it exits 1 when a helper is not linear).
+# article (the ratio test of tests/bench_scale.py; it exits 1 when a helper is not linear), and the
+# same ratio test for the comparison of notebook 06 (tests/bench_compare.py: length and number of articles).
 bench: $(DEV_STAMP)
 	$(BIN)/python tests/bench_import.py
 	$(BIN)/python tests/bench_readability.py
@@ -102,6 +104,7 @@ bench: $(DEV_STAMP)
 	$(BIN)/python tests/bench_html.py
 	$(BIN)/python -m tools.grading.bench
 	$(BIN)/python tests/bench_scale.py
+	$(BIN)/python tests/bench_compare.py
 
 # Precision and recall on real news (the benchmark's texts stay in ../shared; only figures are kept).
 evaluate: $(STAMP)
@@ -112,6 +115,13 @@ grade: export GRADE_SUBMISSIONS := $(value SUBMISSIONS)
 grade: export GRADE_OUT := $(value OUT)
 grade: $(STAMP)
 	$(BIN)/python -m tools.grading
+
+# Notebook 06 on a folder of articles (default: the course article and its variants). The value of
+# ARTICLES is taken unexpanded ($(value ...)) and passed through the environment, never into a shell
+# command, so a $ or a backtick in a folder name stays a character. CHECK=1: only say what would run.
+compare: export COMPARE_ARTICLES := $(value ARTICLES)
+compare: $(STAMP)
+	$(BIN)/python -m tools.compare $(if $(CHECK),--check)
 
 # The test suite on every Python 3.11, 3.12, 3.13 found (PATH or pyenv), each in its own
 # environment in build/matrix/ with the pinned versions; needs the package index the first time.

@@ -10,6 +10,9 @@ plain-text news article and splits it into
 * ``boilerplate``  -- lines left behind by the website it was copied from
   ("Source link", "Leave a Reply", ...) and separator lines without any
   word ("* * *"), kept apart from the body
+* ``header`` and ``provenance`` -- a provenance header block at the top of
+  the file ("Outlet: ...", "Date: ...", then a line ``---``; see
+  :mod:`helpers.provenance`), set aside: never the headline, never counted
 * ``sentences`` and ``words`` of the body.
 
 Every piece is a :class:`~helpers.spans.Span`: a string that knows its
@@ -51,6 +54,7 @@ from .errors import (
     ArticleError, ArticleNotFoundError, ArticleTooLargeError, BinaryFileError, EmptyArticleError,
     NotRegularFileError, NotUTF8Error, UnreadableFileError,
 )
+from .provenance import mask_header, split_header
 from .quotes import Quote, scan_quotes
 from .spans import Span, split_blocks
 
@@ -135,8 +139,10 @@ class Article:
     """A news article split into its parts.  Create one with :func:`load_article`.
 
     ``text`` is the file exactly as read (only line endings normalised to
-    ``\\n``, a byte-order mark dropped and lone surrogates replaced); every
-    offset points into it.  ``sentences`` and ``words`` cover the body
+    ``\\n``, a byte-order mark dropped, lone surrogates replaced and a
+    provenance header blanked out with spaces, so that no analysis counts it);
+    every offset points into it.  The header itself is in ``header``, its
+    fields in ``provenance``.  ``sentences`` and ``words`` cover the body
     paragraphs only.  ``path`` is the file it was read from (``None`` for
     ``text=...``); ``key`` names its output files.
     """
@@ -150,6 +156,10 @@ class Article:
     sentences: list[Span]
     warnings: list[str] = field(default_factory=list)
     path: Path | None = None
+    #: The provenance header block at the top of the file (``None`` if it has none), set aside.
+    header: Span | None = None
+    #: The header's fields ("outlet", "date", ...; see :mod:`helpers.provenance`), ``{}`` without a header.
+    provenance: dict = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return (f"<Article {self.name!r}: {len(self.paragraphs)} paragraphs, "
@@ -442,6 +452,13 @@ def mark_bidi_controls(text: str) -> str:
 
 
 def _parse(text: str, name: str, notes: list[str] | None = None, path: Path | None = None) -> Article:
+    header = split_header(text)  # a provenance header block is set aside before anything else
+    if header is not None:
+        block = text[:header.end].rstrip("\n")
+        if not text[header.end:].strip():
+            raise EmptyArticleError(f"{name} has only a provenance header: the article's text is missing after "
+                                    "the line ---")
+        text, header_span, fields = mask_header(text, header), Span(block, 0, len(block)), dict(header.fields)
     blocks = split_blocks(text)
     leftover = [bool(_BOILERPLATE.fullmatch(b.strip()) or not WORD.search(b)) for b in blocks]
     boilerplate = [b for b, left in zip(blocks, leftover) if left]
@@ -467,7 +484,8 @@ def _parse(text: str, name: str, notes: list[str] | None = None, path: Path | No
     sentences = [s for index, p in enumerate(paragraphs) for s in split_sentences(p, offset=p.start, paragraph=index)]
     quotes, strays = scan_quotes(text)
     article = Article(text, name, title, subheadings, paragraphs, boilerplate, sentences,
-                      list(notes or []) + _warnings(text, name, quotes, strays), path)
+                      list(notes or []) + _warnings(text, name, quotes, strays) + (header.warnings if header else []),
+                      path, **({"header": header_span, "provenance": fields} if header else {}))
     article.__dict__["quotes"] = quotes  # fill the cached property: one scan serves everything
     return article
 

@@ -11,7 +11,13 @@ week of coverage): one row per article with the numbers the notebooks teach,
   and the ``top_sources`` (most often credited first);
 * labels: ``contested_uses`` (contested terms of
   ``helpers/data/contested_terms.json`` anywhere) and ``narrator_contested``
-  (those in the article's own voice, outside quotation marks);
+  (those in the article's own voice, outside quotation marks), of which
+  ``narrator_armenian`` and ``narrator_azerbaijani`` are the words Armenian
+  and Azerbaijani sources prefer (the narrator-voice test, both ways);
+* what the comparison of notebook 06 needs: ``headline_gap`` (figures the
+  headline states in its own voice while the body only attributes them, see
+  :func:`helpers.reading.headline_figures`), ``first_voice`` and ``last_voice`` (the first and last source
+  credited), ``loaded_verbs`` (attributions with a loaded reporting verb);
 * readability of the body: ``fk_grade`` (Flesch-Kincaid) and ``flesch``
   (reading ease);
 * ``warnings`` of :func:`helpers.load_article` (HTML markup, unclosed quotes)
@@ -37,8 +43,9 @@ import pandas as pd
 
 from .article import load_article
 from .errors import CourseError
-from .framing import CONTESTED_TERMS, NARRATOR, label_uses
+from .framing import CONTESTED_TERMS, NARRATOR, label_uses, narrator_uses
 from .quotes import quoted_share
+from .reading import headline_figures
 from .readability import readability_scores
 from .sources import find_attributions
 
@@ -50,8 +57,10 @@ ATTRIBUTION_KINDS = ["direct", "partial", "indirect"]
 TOP_SOURCES = 3
 #: The columns of :func:`analyse_corpus`, in order.
 COLUMNS = ["name", "words", "paragraphs", "sentences", "quotes", "quote_share", "attributions",
-           *ATTRIBUTION_KINDS, "top_sources", "contested_uses", "narrator_contested", "fk_grade", "flesch",
+           *ATTRIBUTION_KINDS, "top_sources", "contested_uses", "narrator_contested", "narrator_armenian",
+           "narrator_azerbaijani", "headline_gap", "first_voice", "last_voice", "loaded_verbs", "fk_grade", "flesch",
            "warnings", "error"]
+_TEXT_COLUMNS = ("name", "quote_share", "top_sources", "first_voice", "last_voice", "fk_grade", "flesch", "error")
 
 
 def analyse_article(path_or_article) -> dict:
@@ -78,6 +87,13 @@ def analyse_article(path_or_article) -> dict:
     uses = label_uses(article, CONTESTED_TERMS, attributions)
     row["contested_uses"] = len(uses)
     row["narrator_contested"] = sum(1 for use in uses if use.voice == NARRATOR)
+    own = narrator_uses(article, attributions=attributions)  # the list as the file is now, with each term's side
+    row["narrator_armenian"] = sum(u.side == "Armenian sources" for u in own)
+    row["narrator_azerbaijani"] = sum(u.side == "Azerbaijani sources" for u in own)
+    row["headline_gap"] = int(headline_figures(article)["finding"].str.startswith("stated in the headline").sum())
+    row["first_voice"] = attributions[0].source if attributions else ""
+    row["last_voice"] = attributions[-1].source if attributions else ""
+    row["loaded_verbs"] = sum(a.rating == "loaded" for a in attributions)
     if article.paragraphs:
         with warnings.catch_warnings():  # short texts: the table is for comparing, not for warnings
             warnings.simplefilter("ignore")
@@ -95,21 +111,22 @@ def analyse_article(path_or_article) -> dict:
 def analyse_corpus(paths: Iterable) -> pd.DataFrame:
     """Analyse every article in ``paths``: a DataFrame with one row per article (see :data:`COLUMNS`).
 
-    ``paths`` are files (str or Path) or folders (their ``*.txt`` files, in
-    name order).  A file that cannot be read as an article (missing, empty,
-    not UTF-8, binary, too large, a pipe or a device, unreadable) gets a row
-    with its ``name`` and the reason in ``error``; the other columns of that
-    row are empty.  Nothing is read before it is known to be an ordinary file,
-    so a pipe in the folder never makes the table wait.
+    ``paths`` are files (str or Path), folders (their ``*.txt`` files, in
+    name order) or articles already loaded (:class:`~helpers.Article`).  A
+    file that cannot be read as an article (missing, empty, not UTF-8,
+    binary, too large, a pipe or a device, unreadable) gets a row with its
+    ``name`` and the reason in ``error``; the other columns of that row are
+    empty.  Nothing is read before it is known to be an ordinary file, so a
+    pipe in the folder never makes the table wait.
     """
     rows = []
     for path in _expand(paths):
         try:
             rows.append(analyse_article(path))
         except (CourseError, OSError) as err:  # every article problem is a CourseError; OSError: the unforeseen
-            rows.append({"name": Path(path).name, "error": " ".join(str(err).split())})
+            rows.append({"name": getattr(path, "name", None) or Path(path).name, "error": " ".join(str(err).split())})
     table = pd.DataFrame(rows, columns=COLUMNS)
-    counts = [c for c in COLUMNS if c not in ("name", "quote_share", "top_sources", "fk_grade", "flesch", "error")]
+    counts = [c for c in COLUMNS if c not in _TEXT_COLUMNS]
     table[counts] = table[counts].astype("Int64")  # whole numbers, empty (<NA>) on a row with an error
     table.index = range(1, len(table) + 1)
     return table
@@ -120,6 +137,9 @@ def _expand(paths: Iterable) -> list:
         paths = [paths]
     out = []
     for path in paths:
+        if not isinstance(path, (str, Path)):  # an Article
+            out.append(path)
+            continue
         folder = Path(path)
         out.extend(sorted(folder.glob("*.txt")) if folder.is_dir() else [path])
     return out

@@ -26,6 +26,7 @@ __all__ = [
     "CourseError", "ArticleError", "EmptyArticleError", "NotUTF8Error", "BinaryFileError",
     "ArticleNotFoundError", "CodingError", "ReadabilityWarning", "CourseWarning", "ReadabilityError",
     "NotRegularFileError", "ArticleTooLargeError", "UnreadableFileError", "RecordError", "UnwritableTextError",
+    "CorpusError",
 ]
 
 
@@ -87,3 +88,7 @@ class RecordError(CourseError, ValueError):
 
 class UnwritableTextError(CourseError, ValueError):
     """Text that cannot be saved as UTF-8 (a lone surrogate such as ``"\\ud800"``); the message says where."""
+
+
+class CorpusError(CourseError, ValueError):
+    """A set of articles to compare that cannot be used (an empty folder, a path that does not exist, ...)."""

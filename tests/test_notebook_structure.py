@@ -46,6 +46,8 @@ MIN_EXERCISES = 4
 MIN_EXERCISES_BY_TOPIC = {"framing": 5, "sources": 5, "readability": 5}
 
 PARAMETERS = re.compile(r"ARTICLE = None[ \t]*#[ \t]*\S.*")
+#: The comparing notebook (06) takes several articles: ``ARTICLES = None  # comment``, loaded with load_corpus.
+CORPUS_PARAMETERS = re.compile(r"ARTICLES = None[ \t]*#[ \t]*\S.*")
 FORBIDDEN_CODE = re.compile(r"^\s*[!%](pip|conda)\b|\bsys\.path\b", re.MULTILINE)
 ABSOLUTE_PATH = re.compile(r"(?<![\w.~/-])(/home/|/root/|/work/|/tmp/|/Users/|[A-Za-z]:\\)")
 WARNING = re.compile(r"\b[A-Z]\w*Warning\b|\bWarning:")  # UserWarning, FutureWarning, "Warning: ..."
@@ -166,7 +168,7 @@ def rule_parameters(src: Notebook) -> list[str]:
     if tagged != [2] or nb.cells[2].cell_type != "code":
         return [f"cell 3 must be the only cell tagged 'parameters', a code cell (found the tag on cells "
                 f"{[i + 1 for i in tagged]})"]
-    if not PARAMETERS.fullmatch(nb.cells[2].source.strip()):
+    if not (PARAMETERS.fullmatch(nb.cells[2].source.strip()) or CORPUS_PARAMETERS.fullmatch(nb.cells[2].source.strip())):
         return ["the parameters cell must hold exactly one line: "
                 "ARTICLE = None  # None: the course article; or the path of another plain-text article"]
     return []
@@ -178,7 +180,9 @@ def rule_setup(src: Notebook) -> list[str]:
     if len(nb.cells) < 4 or nb.cells[3].cell_type != "code":
         return ["cell 4 must be the setup code cell"]
     source, problems = nb.cells[3].source, []
-    for needed in ("from helpers import", "setup_notebook()", "article = load_article(ARTICLE)"):
+    corpus = CORPUS_PARAMETERS.fullmatch(nb.cells[2].source.strip()) if nb.cells[2].cell_type == "code" else None
+    loads = "corpus = load_corpus(ARTICLES)" if corpus else "article = load_article(ARTICLE)"
+    for needed in ("from helpers import", "setup_notebook()", loads):
         if needed not in source:
             problems.append(f"the setup cell (cell 4) must contain `{needed}`")
     return problems
