@@ -60,6 +60,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from .errors import CodingError
+
 __all__ = [
     "percent_agreement", "cohen_kappa", "cohen_kappa_parts", "fleiss_kappa", "fleiss_kappa_from_counts",
     "count_table", "krippendorff_alpha", "coincidence_matrix", "agreement_summary", "landis_koch",
@@ -88,10 +90,10 @@ def _coders(codings) -> list[list]:
                             "pass one list per coder, e.g. [coder_a, coder_b]")
         rows.append(list(row))
     if not rows:
-        raise ValueError("no codings given: pass one list of answers per coder")
+        raise CodingError("no codings given: pass one list of answers per coder")
     lengths = {len(row) for row in rows}
     if len(lengths) != 1:
-        raise ValueError(f"every coder must answer the same units, but the lists have lengths {sorted(lengths)}")
+        raise CodingError(f"every coder must answer the same units, but the lists have lengths {sorted(lengths)}")
     return rows
 
 
@@ -113,7 +115,7 @@ def percent_agreement(*codings) -> float:
     units = [[v for v in unit if not _is_missing(v)] for unit in zip(*rows)]
     units = [u for u in units if len(u) >= 2]
     if not units:
-        raise ValueError("no unit was answered by at least two coders")
+        raise CodingError("no unit was answered by at least two coders")
     return sum(len(set(u)) == 1 for u in units) / len(units)
 
 
@@ -126,7 +128,7 @@ def cohen_kappa_parts(coder_a: Sequence, coder_b: Sequence) -> dict:
     """
     pairs = _pair(coder_a, coder_b)
     if not pairs:
-        raise ValueError("the two coders have no unit that both answered")
+        raise CodingError("the two coders have no unit that both answered")
     n = len(pairs)
     p_o = sum(a == b for a, b in pairs) / n
     count_a = Counter(a for a, _ in pairs)
@@ -176,14 +178,14 @@ def fleiss_kappa_from_counts(counts) -> float:
     """
     table = np.asarray(counts, dtype=float)
     if table.ndim != 2 or table.shape[0] == 0:
-        raise ValueError("counts must be a table: one row per unit, one column per category")
+        raise CodingError("counts must be a table: one row per unit, one column per category")
     raters = table.sum(axis=1)
     if not np.allclose(raters, raters[0]):
-        raise ValueError("Fleiss' kappa needs the same number of answers for every unit; "
+        raise CodingError("Fleiss' kappa needs the same number of answers for every unit; "
                          "with missing answers use krippendorff_alpha instead")
     m = raters[0]
     if m < 2:
-        raise ValueError("Fleiss' kappa needs at least two coders per unit")
+        raise CodingError("Fleiss' kappa needs at least two coders per unit")
     n_units = table.shape[0]
     p_i = ((table ** 2).sum(axis=1) - m) / (m * (m - 1))
     p_bar = p_i.mean()
@@ -198,7 +200,7 @@ def fleiss_kappa(codings) -> float:
     """Fleiss' kappa for several coders who all coded every unit (one list per coder)."""
     rows = _coders(codings)
     if any(_is_missing(v) for row in rows for v in row):
-        raise ValueError("Fleiss' kappa needs every coder to answer every unit; "
+        raise CodingError("Fleiss' kappa needs every coder to answer every unit; "
                          "with missing answers use krippendorff_alpha instead")
     counts, _ = count_table(rows)
     return fleiss_kappa_from_counts(counts)
@@ -237,7 +239,7 @@ def _distances(values: list, totals: np.ndarray, level: str) -> np.ndarray:
     try:
         numbers = np.array([float(v) for v in values])
     except (TypeError, ValueError):
-        raise ValueError(f"{level} alpha needs numbers as answers, got {values!r}") from None
+        raise CodingError(f"{level} alpha needs numbers as answers, got {values!r}") from None
     for c in range(size):
         for k in range(size):
             if level == "ordinal":
@@ -266,11 +268,11 @@ def krippendorff_alpha(codings, level: str = "nominal") -> float:
     ``nan`` when all answers are one value (see the module notes).
     """
     if level not in LEVELS:
-        raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
+        raise CodingError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
     matrix, values = coincidence_matrix(codings)
     n = matrix.sum()
     if n < 2:
-        raise ValueError("no unit was answered by at least two coders")
+        raise CodingError("no unit was answered by at least two coders")
     totals = matrix.sum(axis=1)
     delta = _distances(values, totals, level)
     observed = (matrix * delta).sum() / n
@@ -342,13 +344,13 @@ def reliability_by_item(codings: Mapping[str, Mapping[str, Sequence]]) -> "pd.Da
 
     coders = list(codings)
     if len(coders) < 2:
-        raise ValueError("reliability needs at least two coders")
+        raise CodingError("reliability needs at least two coders")
     items = list(dict.fromkeys(item for coder in coders for item in codings[coder]))
     rows = []
     for item in items:
         missing = [c for c in coders if item not in codings[c]]
         if missing:
-            raise ValueError(f"item {item!r} was not coded by {', '.join(missing)}")
+            raise CodingError(f"item {item!r} was not coded by {', '.join(missing)}")
         rows_of_item = [list(codings[c][item]) for c in coders]
         answers = [v for row in rows_of_item for v in row if not _is_missing(v)]
         yes = sum(1 for v in answers if v in (1, True, "yes")) / len(answers) if answers else math.nan

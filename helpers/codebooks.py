@@ -83,7 +83,7 @@ def load_codebook(name: str = "semetko_valkenburg") -> pd.DataFrame:
     ``table.attrs["source"]`` keeps them.
     """
     if name not in CODEBOOKS:
-        raise ValueError(f"unknown codebook {name!r}; the codebooks are: {', '.join(CODEBOOKS)}")
+        raise CodingError(f"unknown codebook {name!r}; the codebooks are: {', '.join(CODEBOOKS)}")
     with open(DATA / CODEBOOKS[name], encoding="utf-8", newline="") as file:
         lines = file.read().splitlines()
     comments = [line.lstrip("# ").rstrip() for line in lines if line.startswith("#")]

@@ -33,18 +33,18 @@ __all__ = ["Quote", "find_quotes", "find_stray_quote_marks", "scan_quotes", "quo
 #: Marks that open a double-level quotation, and the marks that close it.
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»“"  # “ closes a German „quotation“
-SINGLE_OPEN = "‘‹"
+SINGLE_OPEN = "‘‹‚"  # ‚ opens a German quotation inside a quotation, closed by ‘
 SINGLE_CLOSE = "’›"
 #: Every quotation mark the course knows, for students to print.
 QUOTE_MARKS = {
     "double, opening": list("“«„"),
     "double, closing": list("”»"),
     "double, straight (opens or closes)": ['"'],
-    "single, opening": list("‘‹"),
+    "single, opening": list("‘‹‚"),
     "single, closing": list("’›"),
     "single, straight (inside a double quotation only)": ["'"],
 }
-_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "'": "'"}
+_PAIRS = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’", "‹": "›", "‚": "‘", "'": "'"}
 
 
 @dataclass(frozen=True)
@@ -217,8 +217,9 @@ def _opens_with_quote(block: str) -> bool:
     return bool(block) and block[0] in DOUBLE_OPEN + '"'
 
 
-_MARK = re.compile("[“”«»„\"‘’‹›']")
+_MARK = re.compile("[“”«»„\"‘’‹›‚']")
 _SINGLE_CLOSER = re.compile("[’›']")
+_DOUBLE_CLOSER = re.compile('[”»"]')
 
 
 def _scan_block(text, start, end, quotes, continues_next=False, strays=None):
@@ -298,10 +299,14 @@ def _scan_block(text, start, end, quotes, continues_next=False, strays=None):
                 close_through(outer, i, ch)
             # a closing mark with nothing open is ignored
         elif ch in DOUBLE_OPEN:
-            if outer is not None and top is outer:  # a new quotation starts before the last one closed
+            # the same mark again before the last one closed: a new quotation (the last was never closed);
+            # another double mark nests, as French and German quotations inside quotations do: « a “b” a »
+            if outer is not None and top is outer and ch == outer.mark:
                 close_through(outer, i, "", unbalanced=True)
                 level = len(stack)
             stack.append(_Open(ch, i, level))
+        elif ch == "‘" and top is not None and top.mark == "‚":
+            close(stack.pop(), i, ch)  # a German ‚quotation‘ inside a „quotation“
         elif (ch in SINGLE_OPEN or ch == "'") and _opens(text, i, start, end):
             if is_single(top):
                 if ch != "'" and strays is not None:
@@ -316,8 +321,12 @@ def _scan_block(text, start, end, quotes, continues_next=False, strays=None):
                 continue
             if _PAIRS.get(top.mark) != ch and not (top.mark == "‘" and ch == "'"):
                 continue
-            if _possessive(text, i, end) and closer_after(i, top.mark) is not None:
-                continue  # "‘an insult to teachers’ goodwill’": the first ’ is an apostrophe
+            if _possessive(text, i, end):
+                later = closer_after(i, top.mark)
+                # "‘an insult to teachers’ goodwill’": the first ’ is an apostrophe, unless the quotation
+                # around this one closes first ("a 'b "c 'the teachers' pay" b' a": then it closes here)
+                if later is not None and not (outer is not None and _DOUBLE_CLOSER.search(text, i, later)):
+                    continue
             close(stack.pop(), i, ch)
     while stack:
         open_ = stack.pop()
@@ -352,8 +361,8 @@ def _can_close(text: str, i: int, end: int) -> bool:
 
 def _possessive(text: str, i: int, end: int) -> bool:
     """A mark after an *s* and before a word: the apostrophe of a plural possessive (teachers' pay)?"""
-    return text[i - 1] in "sS" and i + 2 < end and text[i + 1] == " " and text[i + 2].isalpha() \
-        and text[i + 2].islower()
+    return text[i] in "’'" and text[i - 1] in "sS" and i + 2 < end and text[i + 1] == " " and text[i + 2].isalpha() \
+        and text[i + 2].islower() and not (i >= 2 and text[i - 2] in "'’")  # after "Monday's" it closes
 
 
 def _is_letter(text: str, i: int, start: int) -> bool:

@@ -462,9 +462,6 @@ def test_the_pages_the_course_writes_mark_bidi_controls(tmp_path):
     assert escaped == "[U+202E]"
 
 
-@pytest.mark.xfail(strict=True, reason="helpers.quotes (attribution): balanced quotations nested three deep or more "
-                   "are reported 'never closed' (issue #14.7); reproducer: "
-                   "load_article(text='T\\n\\nHe said “one ‘two “three” two’ one” today.').warnings")
 def test_balanced_nested_quotations_are_never_reported_unclosed():
     """Quotations nested 1 to 4 deep, every mark closed: each is found, none is flagged unbalanced."""
     problems = []
@@ -521,14 +518,11 @@ AGREEMENT = {
         [[v for v in row if not isinstance(v, str)] or [None] for row in c[:1]] * 2, level="interval"),
 }
 
-#: What the agreement measures do with codings nobody can measure (no unit coded twice, one category only, ...).
-KNOWN_AGREEMENT = ("helpers.agreement (framing): degenerate codings (no unit answered by two coders, unequal "
-                   "answers per unit) raise ValueError, not a CourseError (issue #14.7 rule: a clear one-line "
-                   "CourseError); reproducer: percent_agreement([None], [None])")
+#: Codings nobody can measure (no unit coded twice, one category only, ...) get a CodingError, a CourseError
+#: that is also a ValueError, with a one-line reason: percent_agreement([None], [None]).
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_AGREEMENT)])
-                                  for n in AGREEMENT])
+@pytest.mark.parametrize("name", list(AGREEMENT))
 def test_agreement_measures_on_generated_codings(name):
     problems = []
     for codings in _agreement_cases():
@@ -586,8 +580,6 @@ def test_codebook_helpers_on_generated_codings(name):
     assert not problems, f"{name}: {len(problems)} cases:\n" + "\n".join(problems[:5])
 
 
-@pytest.mark.xfail(strict=True, reason="helpers.codebooks (framing): load_codebook('no such') raises ValueError, not a "
-                   "CourseError (issue #14.7 rule); reproducer: load_codebook('nope')")
 def test_an_unknown_codebook_is_a_course_error():
     for name in ("nope", "", "Semetko_Valkenburg", "\ud800", "../../etc/passwd"):
         with pytest.raises(CourseError):

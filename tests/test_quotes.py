@@ -196,3 +196,29 @@ def test_quoted_share_leaves_editorial_insertions_out():
     assert quoted_share("“abc (def, Editor’s note.)”") == pytest.approx(1 / 4)
     assert quoted_share("“abc [def]”") == pytest.approx(1 / 2)
     assert quoted_share("ab (cd) “ef”") == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("He said «\u00a0one “two” three\u00a0» today.", "two"),          # French: curly marks inside guillemets
+    ("He said « a “b « c » b” a » today.", "c"),                        # three deep, guillemets again inside
+    ("Er sagte „eins ‚zwei‘ drei“ heute.", "zwei"),                     # German: ‚…‘ inside „…“
+    ("He said «a ‹the bus› a» today.", "the bus"),                     # › after an s is never an apostrophe
+    ("He said \"x 'Monday's' y\" today.", "Monday's"),                 # after Monday's the mark closes
+    ("He said \"a 'b \"c 'd teachers' e\" f' g\" today.", "d teachers"),  # the double around it closes first
+])
+def test_nested_quotations_in_every_style_are_balanced(text, inner):
+    quotes = find_quotes("Title\n\n" + text)
+    assert not [q for q in quotes if q.unbalanced], [(q.text, q.unbalanced) for q in quotes]
+    assert inner in [q.text for q in quotes]
+
+
+def test_a_plural_possessive_inside_a_quotation_is_still_an_apostrophe():
+    quotes = find_quotes("Title\n\nShe called it ‘an insult to teachers’ goodwill’ on Monday.")
+    assert [q.text for q in quotes] == ["an insult to teachers’ goodwill"]
+    quotes = find_quotes("Title\n\n“It is ‘an insult to teachers’ goodwill’,” she said.")
+    assert "an insult to teachers’ goodwill" in [q.text for q in quotes] and not any(q.unbalanced for q in quotes)
+
+
+def test_the_same_opening_mark_again_means_the_last_quotation_never_closed():
+    quotes = find_quotes("Title\n\nHe said “one and then “two” today.")
+    assert [q.unbalanced for q in quotes if q.text.startswith("one")] == [True]
