@@ -196,10 +196,12 @@ def editorial_insertions(text, quotes: list[Quote] | None = None) -> list[Insert
     for q in quotes:
         if q.level:
             continue
+        here = []  # this quotation's insertions (outer quotations never overlap: only these can collide)
         for pattern, kind in ((_EDITOR_NOTE, "editor's note"), (_BRACKETS, "brackets")):
             for m in pattern.finditer(text_str, q.start, q.end):
-                if not any(a <= m.start() < b for a, b, *_ in found):
-                    found.append((m.start(), m.end(), kind, q.start, q.end))
+                if not any(a <= m.start() < b for a, b, *_ in here):
+                    here.append((m.start(), m.end(), kind, q.start, q.end))
+        found += here
     found.sort()
     return [Insertion(text_str[a:b], a, b, kind, qs, qe) for a, b, kind, qs, qe in found]
 

@@ -145,6 +145,17 @@ def _inside(offset: int, starts: list[int], spans: list[tuple[int, int]]) -> boo
     return k >= 0 and offset < spans[k][1]
 
 
+def _merged_spans(spans) -> list[tuple[int, int]]:
+    """(start, end) spans sorted, overlapping ones merged: for :func:`_inside`."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def _masked(article: Article, start: int, end: int, starts, spans) -> str:
     """article.text[start:end] with the quoted words blanked out (same length, offsets kept)."""
     text = list(article.text[start:end])
@@ -471,11 +482,13 @@ def paragraph_table(article) -> pd.DataFrame:
     article = as_article(article)
     sentences = Counter(s.paragraph for s in article.sentences)
     starts, spans = _quote_spans(article)
-    inserted = [(i.start, i.end) for i in editorial_insertions(article)]  # the outlet's words: not quoted
+    # the outlet's words inside quotation marks are not quoted: one sorted list of their (merged) spans
+    inserted = _merged_spans((i.start, i.end) for i in editorial_insertions(article))
+    inserted_starts = [a for a, _ in inserted]
     rows = []
     for index, paragraph in enumerate(article.paragraphs):
         words = [m.start() + paragraph.start for m in WORD.finditer(paragraph)]
-        inside = sum(_inside(w, starts, spans) and not any(a <= w < b for a, b in inserted) for w in words)
+        inside = sum(_inside(w, starts, spans) and not _inside(w, inserted_starts, inserted) for w in words)
         rows.append({
             "paragraph": index + 1,
             "words": len(words),

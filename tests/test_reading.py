@@ -430,3 +430,15 @@ def test_day_mentions_check_and_solution_agree_on_days(seed):
     headline = load_article(text="Tuesday: the vote\n\nThe council met on Tuesday.")
     assert status("01.5", 1, headline) == "not yet"  # the body only
     assert status("01.5", _worked_day_mentions(headline), headline) == "correct"
+
+
+def test_editorial_insertions_never_count_as_quoted_even_nested_in_each_other():
+    """A bracket holding an editor's note is one stretch of the outlet's words: neither part is quoted."""
+    from helpers.reading import paragraph_table
+
+    text = ("Title\n\nThe minister said “the army [of the region (Editor’s note.) in the east] will stay here.”\n\n"
+            "The minister said “the army will stay here.”")
+    table = paragraph_table(load_article(text=text))
+    # paragraph 1: 16 words, 5 quoted ("the army", "will stay here"); paragraph 2: 8 words, 5 quoted
+    assert table.loc[1, "words"] == 16 and table.loc[1, "quoted share"] == round(5 / 16, 2)
+    assert table.loc[2, "quoted share"] == round(5 / 8, 2)

@@ -130,7 +130,7 @@ def run(names: list[str] | None, out: Path = BUILD, notebook: Path = NOTEBOOK, c
 
     from helpers.article import mark_bidi_controls
     from helpers.variants import write_variants
-    from tools.course import OUTPUT_ENV, _status_cell, failing_cell, mark_page, one_line
+    from tools.course import OUTPUT_ENV, status_cell, failing_cell, mark_page, one_line
     from tools.html import render_html, write_index
     from tools.notebooks import write_notebook
     from tools.solutions import execute
@@ -157,7 +157,7 @@ def run(names: list[str] | None, out: Path = BUILD, notebook: Path = NOTEBOOK, c
     except Exception as err:  # the kernel could not start, ...
         ok, message = False, f"could not run: {type(err).__name__}: {one_line(err)}"
     if not ok:
-        nb.cells.insert(0, _status_cell(message))  # the page says it did not finish, before anything else
+        nb.cells.insert(0, status_cell(message))  # the page says it did not finish, before anything else
     target = out_dir / notebook.name
     write_notebook(target, nb)  # atomic: Ctrl-C never leaves half a notebook
     render_html(mark_page(nb), target.with_suffix(".html"))  # bidirectional controls shown, never applied

@@ -52,7 +52,7 @@ from .notebooks import BUILD_DIR, NOTEBOOKS_DIR, ROOT, notebook_info, solution_n
 
 __all__ = [
     "ROOT", "NOTEBOOKS", "BUILD", "CELL_TIMEOUT", "USAGE", "CourseError", "UsageError", "Outcome",
-    "solution_notebooks", "check_article", "article_folder", "inject_article", "failing_cell", "mark_page",
+    "solution_notebooks", "check_article", "article_folder", "inject_article", "failing_cell", "status_cell", "mark_page",
     "course_notebook", "write_course_index", "run_course", "main",
 ]
 
@@ -155,7 +155,8 @@ def _tagged(cell, tag: str) -> bool:
     return tag in cell.get("metadata", {}).get("tags", [])
 
 
-def _status_cell(message: str):
+def status_cell(message: str):
+    """A markdown cell for the top of a page that did not finish: says so, and that nothing below is a result."""
     import nbformat
 
     cell = nbformat.v4.new_markdown_cell(
@@ -223,7 +224,7 @@ def course_notebook(source: Path, article_path: Path, out_dir: Path, exporter=No
     except Exception as err:  # the kernel could not start, ...: report it like any failure
         outcome = Outcome(source.name, False, f"could not run: {type(err).__name__}: {one_line(err)}")
     if not outcome.ok:
-        nb.cells.insert(0, _status_cell(outcome.message))
+        nb.cells.insert(0, status_cell(outcome.message))
     target = out_dir / source.name
     from tools.notebooks import write_notebook
 
