@@ -10,6 +10,8 @@ corpus.  Sentence numbers are the ones the tables show, from 1.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from ..article import load_article
@@ -32,6 +34,12 @@ def _comparison(given):
     """The comparison the notebook passed (a long table); the default corpus's when none was given."""
     if isinstance(given, pd.DataFrame) and {"row", "article", "value"} <= set(given.columns):
         return given
+    return _default_comparison().copy()
+
+
+@functools.lru_cache(maxsize=1)
+def _default_comparison():
+    """The comparison of the default corpus (the course article and its variants), made once per kernel."""
     from ..compare import compare, load_corpus
 
     return compare(load_corpus())
