@@ -358,6 +358,13 @@ class _Locator:
         self.quotes = [q for q in article.quotes if q.level == 0]
         self.quote_starts = [q.start for q in self.quotes]
         self.sources = self._quote_sources(attributions)
+        self._evidence: dict[tuple[int, int], str] = {}  # each sentence or block made readable once
+
+    def _readable(self, start: int, end: int, text) -> str:
+        key = (start, end)
+        if key not in self._evidence:
+            self._evidence[key] = " ".join(str(text).split())
+        return self._evidence[key]
 
     def _quote_sources(self, attributions) -> dict[int, str]:
         """Index of each (outer) quotation -> the source it is attributed to."""
@@ -405,14 +412,16 @@ class _Locator:
         block = self.block(start)
         part = block[2] if block else "other"
         paragraph = sentence = None
-        evidence = str(block[3]) if block else self.article.text[start:end]
+        evidence = self._readable(block[0], block[1], block[3]) if block else \
+            " ".join(self.article.text[start:end].split())
         if part == "body":
             paragraph = block[3].paragraph
             sentence = self.sentence(start)
             if sentence is not None:
-                evidence = str(self.article.sentences[sentence])
+                found = self.article.sentences[sentence]
+                evidence = self._readable(found.start, found.end, found)
         return LabelUse(term, self.article.text[start:end], start, end, part, paragraph, sentence,
-                        self.voice(start), " ".join(evidence.split()), side)
+                        self.voice(start), evidence, side)
 
 
 def label_uses(article, terms, attributions=None) -> list[LabelUse]:
